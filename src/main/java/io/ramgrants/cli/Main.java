@@ -1,0 +1,13 @@
+package io.ramgrants.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "ram-grant-operator", mixinStandardHelpOptions = true, version = "ram-grant-operator 0.1.0",
+        description = "Keeps Alibaba Cloud cross-account RAM grants (DTS, DMS) exactly as declared.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+}
