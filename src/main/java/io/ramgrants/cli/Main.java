@@ -5,7 +5,14 @@ import picocli.CommandLine.Command;
 
 @Command(name = "ram-grant-operator", mixinStandardHelpOptions = true, version = "ram-grant-operator 0.1.0",
         description = "Keeps Alibaba Cloud cross-account RAM grants (DTS, DMS) exactly as declared.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+                RunCommand.class,
+                EmulatorCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                DemoCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
