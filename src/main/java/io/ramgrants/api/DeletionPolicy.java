@@ -1,0 +1,6 @@
+package io.ramgrants.api;
+
+public enum DeletionPolicy {
+    Delete,
+    Retain
+}

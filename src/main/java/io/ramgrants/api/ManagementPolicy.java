@@ -1,0 +1,7 @@
+package io.ramgrants.api;
+
+/** Manage: converge RAM. Observe: read and report drift, never write. */
+public enum ManagementPolicy {
+    Manage,
+    Observe
+}

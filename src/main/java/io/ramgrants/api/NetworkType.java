@@ -1,0 +1,7 @@
+package io.ramgrants.api;
+
+public enum NetworkType {
+    Internet,
+    VPC,
+    ExpressConnect
+}

@@ -1,0 +1,35 @@
+package io.ramgrants.desired;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The resource that owns a role or policy. Written into the RAM Description as the
+ * ownership marker, so the operator can tell its own roles from anyone else's and
+ * never touches a role it did not create (DESIGN §3).
+ */
+public record OwnerRef(String namespace, String kind, String name) {
+    public static final String MARKER_PREFIX = "managed-by ramgrants.io ";
+    private static final Pattern MARKER = Pattern.compile(
+            Pattern.quote(MARKER_PREFIX) + "([a-z0-9.-]*)/([A-Za-z]+)/([a-z0-9.-]+)");
+
+    /** {@code managed-by ramgrants.io <namespace>/<kind>/<name>}. */
+    public String marker() {
+        return MARKER_PREFIX + namespace + "/" + kind + "/" + name;
+    }
+
+    /** The owner named by a marker anywhere in {@code description}, if any. */
+    public static Optional<OwnerRef> fromDescription(String description) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        Matcher m = MARKER.matcher(description);
+        return m.find() ? Optional.of(new OwnerRef(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return namespace + "/" + kind + "/" + name;
+    }
+}

@@ -1,0 +1,22 @@
+package io.ramgrants.ram;
+
+import java.net.URI;
+
+/**
+ * Where an account's RAM and STS live. Defaults are Alibaba Cloud's public endpoints;
+ * {@code AlibabaCloudAccount.spec.endpoint} overrides them (e.g. the emulator).
+ */
+public record AccountEndpoint(URI ram, URI sts) {
+    public static final URI PUBLIC_RAM = URI.create("https://ram.aliyuncs.com/");
+    public static final URI PUBLIC_STS = URI.create("https://sts.aliyuncs.com/");
+
+    public static AccountEndpoint publicCloud() {
+        return new AccountEndpoint(PUBLIC_RAM, PUBLIC_STS);
+    }
+
+    /** Both services at one base URL, as the emulator serves them. */
+    public static AccountEndpoint both(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        return new AccountEndpoint(uri, uri);
+    }
+}
