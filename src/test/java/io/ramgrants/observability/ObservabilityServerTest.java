@@ -53,6 +53,27 @@ class ObservabilityServerTest {
     }
 
     @Test
+    void operatorMetricsAppearWithPrometheusNames() throws Exception {
+        OperatorMetrics metrics = new OperatorMetrics(registry);
+        metrics.recordReconcile("CrossAccountDtsGrant", "success", Duration.ofMillis(120));
+        metrics.recordRamCall("GetRole", "1234567890123456", "success", Duration.ofMillis(35));
+        metrics.recordDriftCorrection("DmsAccessRole", "trustPolicy");
+        metrics.recordRateLimiterWait("1234567890123456", Duration.ofMillis(5));
+
+        String body = get("/metrics").body();
+
+        assertThat(body)
+                .contains("# TYPE ramgrants_reconcile_seconds summary")
+                .contains("ramgrants_reconcile_seconds_count{kind=\"CrossAccountDtsGrant\",result=\"success\"} 1")
+                .contains("ramgrants_reconcile_seconds_sum{kind=\"CrossAccountDtsGrant\",result=\"success\"} 0.12")
+                .contains("ramgrants_ram_calls_seconds_count{account=\"1234567890123456\",action=\"GetRole\","
+                        + "result=\"success\"} 1")
+                .contains("# TYPE ramgrants_drift_corrections_total counter")
+                .contains("ramgrants_drift_corrections_total{field=\"trustPolicy\",kind=\"DmsAccessRole\"} 1.0")
+                .contains("ramgrants_ratelimiter_wait_seconds_count{account=\"1234567890123456\"} 1");
+    }
+
+    @Test
     void healthzFollowsLiveness() throws Exception {
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
         assertThat(get("/healthz").body()).isEqualTo("ok\n");
