@@ -218,6 +218,29 @@ class HelmChartTest {
         assertThat(none.ofKind("Role")).isEmpty();
     }
 
+    @Test
+    void everyValueIsDocumentedInInstallGuide() throws Exception {
+        JsonNode values = Tools.YAML.readTree(Tools.repoRoot().resolve("helm/ram-grant-operator/values.yaml").toFile());
+        String guide = java.nio.file.Files.readString(Tools.repoRoot().resolve("docs/install.md"));
+        List<String> keys = new java.util.ArrayList<>();
+        collectKeys("", values, keys);
+        assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(guide).as(k).contains("| `" + k + "` |"));
+    }
+
+    /** Leaf keys; whole-object settings (security contexts, resources, probes) count as one key. */
+    private static void collectKeys(String prefix, JsonNode node, List<String> out) {
+        Set<String> wholeObjects = Set.of("podSecurityContext", "securityContext", "resources",
+                "livenessProbe", "readinessProbe");
+        node.fields().forEachRemaining(e -> {
+            String key = prefix + e.getKey();
+            if (e.getValue().isObject() && e.getValue().size() > 0 && !wholeObjects.contains(key)) {
+                collectKeys(key + ".", e.getValue(), out);
+            } else {
+                out.add(key);
+            }
+        });
+    }
+
     private static void assertNoWildcardsOrSecretWrites(Set<Permission> granted) {
         assertThat(granted).isNotEmpty();
         assertThat(granted).noneMatch(p -> p.group().contains("*") || p.resource().contains("*")
