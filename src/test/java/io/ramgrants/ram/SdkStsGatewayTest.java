@@ -2,6 +2,7 @@ package io.ramgrants.ram;
 
 import static io.ramgrants.ram.SdkRamGatewayTest.expectKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ramgrants.emulator.EmulatorConfig;
 import io.ramgrants.emulator.MutableClock;
@@ -122,6 +123,16 @@ class SdkStsGatewayTest {
         expectKind(() -> anonymous.assumeRoleWithOidc(OIDC_PROVIDER, roleArn("rrsa"),
                         jwt(CLOCK.instant().minusSeconds(60)), "rrsa-session", null),
                 RamErrorKind.CREDENTIALS_EXPIRED, "AuthenticationFail.OIDCToken.Expired");
+    }
+
+    @Test
+    void theFactoryGivesAnAnonymousGatewayForNullCredentials() {
+        StsGateway anonymous = new RamGateways(SETTINGS, OperatorMetrics.discarding())
+                .stsGateway(OWNER, AccountEndpoint.both(emulator.endpoint()), null);
+
+        assertThat(anonymous.assumeRoleWithOidc(OIDC_PROVIDER, roleArn("rrsa"),
+                jwt(CLOCK.instant().plusSeconds(600)), "rrsa-session", null).temporary()).isTrue();
+        assertThatThrownBy(anonymous::getCallerIdentity).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The full stack the operator uses (SDK + retries + rate limit) against a faulty, rate-limited emulator. */
-class RamGatewayFactoryTest {
+class RamGatewaysTest {
     private static final String ACCOUNT = "1111111111111111";
     private static final CredentialProvider KEYS = () -> AccessKeyCredentials.permanent("AKID1", "secret1");
     private static final RamClientSettings FAST_RETRIES = RamClientSettings.defaults()
@@ -42,7 +42,7 @@ class RamGatewayFactoryTest {
     @Test
     void throttlingAndServerErrorsAreRetriedUntilEveryCallSucceeds() {
         emulator = start(EmulatorConfig.builder().faultThrottle(0.3).fault5xx(0.2));
-        RamGateway ram = new RamGatewayFactory(FAST_RETRIES, metrics)
+        RamGateway ram = new RamGateways(FAST_RETRIES, metrics)
                 .ramGateway(ACCOUNT, AccountEndpoint.both(emulator.endpoint()), KEYS);
 
         for (int i = 0; i < 10; i++) {
@@ -64,7 +64,7 @@ class RamGatewayFactoryTest {
     @Test
     void terminalErrorsAreNotRetried() {
         emulator = start(EmulatorConfig.builder());
-        RamGateway ram = new RamGatewayFactory(FAST_RETRIES, metrics)
+        RamGateway ram = new RamGateways(FAST_RETRIES, metrics)
                 .ramGateway(ACCOUNT, AccountEndpoint.both(emulator.endpoint()), KEYS);
         ram.createRole("exists", TRUST_DTS, null, null);
         emulator.resetCounters();
@@ -83,7 +83,7 @@ class RamGatewayFactoryTest {
     @Test
     void wrongKeysAreNotRetried() {
         emulator = start(EmulatorConfig.builder());
-        RamGateway ram = new RamGatewayFactory(FAST_RETRIES, metrics).ramGateway(ACCOUNT,
+        RamGateway ram = new RamGateways(FAST_RETRIES, metrics).ramGateway(ACCOUNT,
                 AccountEndpoint.both(emulator.endpoint()), () -> AccessKeyCredentials.permanent("AKID1", "wrong"));
 
         expectKind(() -> ram.getRole("any"), RamErrorKind.ACCESS_DENIED, "SignatureDoesNotMatch");
@@ -95,7 +95,7 @@ class RamGatewayFactoryTest {
     void ourRateLimitKeepsConcurrentCallersUnderTheAccountQuota() throws Exception {
         // RAM allows 2 calls/s here (bucket of 2); two gateways sharing our 1.8/s budget never meet a throttle.
         emulator = start(EmulatorConfig.builder().rate(2));
-        RamGatewayFactory factory = new RamGatewayFactory(FAST_RETRIES.withQps(1.8), metrics);
+        RamGateways factory = new RamGateways(FAST_RETRIES.withQps(1.8), metrics);
         AccountEndpoint endpoint = AccountEndpoint.both(emulator.endpoint());
 
         callConcurrently(factory.ramGateway(ACCOUNT, endpoint, KEYS), factory.ramGateway(ACCOUNT, endpoint, KEYS));
@@ -109,7 +109,7 @@ class RamGatewayFactoryTest {
     @Test
     void withoutOurLimitTheSameLoadIsThrottledAndRetried() throws Exception {
         emulator = start(EmulatorConfig.builder().rate(2));
-        RamGatewayFactory factory = new RamGatewayFactory(FAST_RETRIES.withRetries(40, Duration.ofMillis(20),
+        RamGateways factory = new RamGateways(FAST_RETRIES.withRetries(40, Duration.ofMillis(20),
                 Duration.ofMillis(100)), metrics);
         AccountEndpoint endpoint = AccountEndpoint.both(emulator.endpoint());
 
@@ -147,7 +147,7 @@ class RamGatewayFactoryTest {
     void stsGatewaysComeFromTheFactoryToo() {
         emulator = start(EmulatorConfig.builder());
         emulator.setFaults(new FaultSettings(0.5, 0, 0));
-        StsGateway sts = new RamGatewayFactory(FAST_RETRIES, metrics)
+        StsGateway sts = new RamGateways(FAST_RETRIES, metrics)
                 .stsGateway(ACCOUNT, AccountEndpoint.both(emulator.endpoint()), KEYS);
 
         for (int i = 0; i < 5; i++) {
