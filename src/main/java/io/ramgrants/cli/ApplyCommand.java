@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Run one pass of the engine against RAM without a cluster.",
-                "Uses the AlibabaCloudAccounts in the input (their Secrets from the same input, or the",
-                "environment for default-chain accounts) and prints each RAM action."},
+                "Uses the AlibabaCloudAccounts in the input (their Secrets from the same input, or the "
+                        + "environment for default-chain accounts) and prints each RAM action."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:RAM now matches the manifests",
                 "1:invalid input (manifests, accounts, Secrets): nothing was written",
@@ -79,6 +79,7 @@ public final class ApplyCommand implements Callable<Integer> {
         List<PlannedAction> applied = run.result().applied();
         run.result().plan().actions().forEach(action ->
                 out.println("  " + (applied.contains(action) ? "applied: " : "not applied: ") + action.line()));
+        run.resource().desired().ifPresent(state -> state.notes().forEach(n -> out.println("  note: " + n)));
         run.findings().forEach(f -> out.println("  " + f));
     }
 }

@@ -5,6 +5,7 @@ import io.ramgrants.api.AdoptionPolicy;
 import io.ramgrants.api.ApiGroup;
 import io.ramgrants.api.GrantSpec;
 import io.ramgrants.api.ManagementPolicy;
+import io.ramgrants.desired.DesiredState;
 import io.ramgrants.engine.Adoption;
 import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.EngineResult;
@@ -61,12 +62,16 @@ record GrantRun(EvaluatedResource resource, EngineResult result) {
         return result.driftFound() || result.hasConflicts();
     }
 
-    /** What happened besides the actions: conflicts, the failure, notes and each role's state. */
+    /**
+     * What talking to RAM found besides the actions: conflicts, the failure, the engine's notes
+     * (not the desired state's, which the plan shows already) and each role's state.
+     */
     List<String> findings() {
+        List<String> desiredNotes = resource.desired().map(DesiredState::notes).orElse(List.of());
         List<String> lines = new ArrayList<>();
         result.conflicts().forEach(c -> lines.add("conflict: " + c.message()));
         result.failure().ifPresent(f -> lines.add("failed: " + f.step() + ": " + f.error().getMessage()));
-        result.notes().forEach(n -> lines.add("note: " + n));
+        result.notes().stream().filter(n -> !desiredNotes.contains(n)).forEach(n -> lines.add("note: " + n));
         result.roles().forEach(r -> lines.add("role " + r.roleName() + " in " + r.accountId() + ": " + r.state()
                 + " (" + r.arn() + ")"));
         return lines;

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Render the desired RAM state of manifests; with credentials, diff it against RAM.",
                 "Offline (no cluster, no credentials): lists every action that would create that state.",
-                "When every account the grants need has credentials (a Secret in the input, or the",
-                "environment for default-chain accounts), RAM is read and the actions are the diff;",
-                "nothing is ever written."},
+                "When every account the grants need has credentials (a Secret in the input, or the "
+                        + "environment for default-chain accounts), RAM is read and the actions are the diff; "
+                        + "nothing is ever written."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every resource is valid (and, with --detailed-exitcode, RAM matches)",
                 "1:invalid input: each error names file, resource and field; or RAM could not be read",
