@@ -28,6 +28,17 @@ class HelmChartTest {
     }
 
     @Test
+    void schemaRejectsTyposAndInvalidValues() {
+        for (String bad : List.of("operator.ramrate=3", "operator.logFormat=xml", "operator.ramRate=0",
+                "operator.resyncPeriod=often", "replicaCount=one", "image.pullPolicy=Sometimes")) {
+            Tools.Result result = Tools.exec(List.of(Tools.binary("helm", "HELM").toString(), "template", RELEASE,
+                    "helm/ram-grant-operator", "--set", bad));
+            assertThat(result.exitCode()).as(bad).isNotZero();
+            assertThat(result.stderr()).as(bad).contains("schema");
+        }
+    }
+
+    @Test
     void defaultsRenderTheExpectedObjects() {
         assertThat(defaults.names().lines()).containsExactlyInAnyOrder(
                 "ServiceAccount ram-grant-operator/ram-grant-operator",
