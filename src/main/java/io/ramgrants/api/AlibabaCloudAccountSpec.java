@@ -1,16 +1,29 @@
 package io.ramgrants.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
 import java.util.ArrayList;
 import java.util.List;
 
 public class AlibabaCloudAccountSpec {
     /** Numeric account UID. */
+    @Required
+    @Pattern(FieldPatterns.ACCOUNT_ID)
+    @JsonPropertyDescription("The 16-digit account UID (Security Settings in the console).")
     public String accountId;
+    @Required
     public AccountCredentials credentials;
+    @JsonPropertyDescription("RAM and STS base URLs, e.g. http://127.0.0.1:18080/ for the emulator.")
     public EndpointOverrides endpoint;
+    @Default("Public")
+    @JsonPropertyDescription("DTS cannot cross infrastructures: source, destination and task accounts must share one.")
     public Infrastructure infrastructure = Infrastructure.Public;
     /** Namespaces whose grants may use this account; empty = all. */
-    public List<String> allowedNamespaces = new ArrayList<>();
+    @JsonPropertyDescription("Namespaces whose grants may use this account; empty means every namespace.")
+    public List<@Pattern(FieldPatterns.NAMESPACE) String> allowedNamespaces = new ArrayList<>();
     /** External account IDs grants in this account may trust; empty = any account known to the cluster. */
-    public List<String> trustableAccounts = new ArrayList<>();
+    @JsonPropertyDescription("Account UIDs that roles in this account may trust; empty means any account known to the cluster.")
+    public List<@Pattern(FieldPatterns.ACCOUNT_ID) String> trustableAccounts = new ArrayList<>();
 }

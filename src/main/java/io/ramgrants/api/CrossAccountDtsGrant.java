@@ -1,14 +1,22 @@
 package io.ramgrants.api;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
+/** The RAM roles a cross-account DTS task needs in the instance owners' accounts (seed 000). */
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @Kind("CrossAccountDtsGrant")
 @ShortNames("dtsgrant")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "READY", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "REASON", jsonPath = PrinterColumns.REASON, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "ROLE-ARNS", jsonPath = PrinterColumns.ROLE_ARNS, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class CrossAccountDtsGrant extends CustomResource<CrossAccountDtsGrantSpec, GrantStatus> implements Namespaced {}

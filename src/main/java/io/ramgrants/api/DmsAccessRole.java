@@ -1,14 +1,22 @@
 package io.ramgrants.api;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
+/** A role in account B that account A's RAM users switch into to use B's DMS (seed 004, part 2). */
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @Kind("DmsAccessRole")
 @ShortNames("dmsaccess")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "READY", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "REASON", jsonPath = PrinterColumns.REASON, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "ROLE-ARN", jsonPath = PrinterColumns.ROLE_ARNS, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class DmsAccessRole extends CustomResource<DmsAccessRoleSpec, GrantStatus> implements Namespaced {}

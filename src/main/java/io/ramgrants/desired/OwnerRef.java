@@ -1,5 +1,6 @@
 package io.ramgrants.desired;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +12,17 @@ import java.util.regex.Pattern;
  */
 public record OwnerRef(String namespace, String kind, String name) {
     public static final String MARKER_PREFIX = "managed-by ramgrants.io ";
+    /** Where a namespaced resource without {@code metadata.namespace} lives, as kubectl assumes. */
+    public static final String DEFAULT_NAMESPACE = "default";
     private static final Pattern MARKER = Pattern.compile(
             Pattern.quote(MARKER_PREFIX) + "([a-z0-9.-]*)/([A-Za-z]+)/([a-z0-9.-]+)");
+
+    /** The owner of whatever {@code resource} creates; a missing namespace means {@value #DEFAULT_NAMESPACE}. */
+    public static OwnerRef of(HasMetadata resource) {
+        String namespace = resource.getMetadata().getNamespace();
+        return new OwnerRef(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace,
+                HasMetadata.getKind(resource.getClass()), resource.getMetadata().getName());
+    }
 
     /** {@code managed-by ramgrants.io <namespace>/<kind>/<name>}. */
     public String marker() {

@@ -1,0 +1,146 @@
+package io.ramgrants.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** CreatePolicyVersion, GetPolicyVersion, ListPolicyVersions, DeletePolicyVersion, SetDefaultPolicyVersion. */
+final class PolicyVersionActions {
+    private static final String ROTATE_NONE = "None";
+    private static final String ROTATE_DELETE_OLDEST = "DeleteOldestNonDefaultVersionWhenLimitExceeded";
+
+    private PolicyVersionActions() {
+    }
+
+    static void register(Map<String, Action> actions) {
+        actions.put("CreatePolicyVersion", PolicyVersionActions::create);
+        actions.put("GetPolicyVersion", PolicyVersionActions::get);
+        actions.put("ListPolicyVersions", PolicyVersionActions::list);
+        actions.put("DeletePolicyVersion", PolicyVersionActions::delete);
+        actions.put("SetDefaultPolicyVersion", PolicyVersionActions::setDefault);
+    }
+
+    private static Map<String, Object> create(ActionContext ctx) {
+        String name = ctx.request().required("PolicyName");
+        String document = PolicyDocuments.normalise(ctx.request().required("PolicyDocument"),
+                PolicyDocuments.Kind.PERMISSION);
+        Boolean setAsDefault = RamValidation.booleanParam(ctx.request(), "SetAsDefault");
+        String rotate = ctx.request().param("RotateStrategy");
+        if (rotate == null) {
+            rotate = ROTATE_NONE;
+        }
+        if (!rotate.equals(ROTATE_NONE) && !rotate.equals(ROTATE_DELETE_OLDEST)) {
+            throw RamError.badRequest("InvalidParameter.RotateStrategy",
+                    "The parameter \"RotateStrategy\" must be \"None\" or \"" + ROTATE_DELETE_OLDEST + "\".");
+        }
+        AccountState account = ctx.account();
+        synchronized (account) {
+            PolicyEntry policy = account.customPolicy(name);
+            if (policy.versions.size() >= PolicyEntry.MAX_VERSIONS) {
+                if (rotate.equals(ROTATE_NONE)) {
+                    throw RamError.conflict("LimitExceeded.Policy.Version",
+                            "Exceeded policy version limit " + PolicyEntry.MAX_VERSIONS + ": " + name + ".");
+                }
+                int oldestNonDefault = policy.versions.keySet().stream()
+                        .filter(n -> n != policy.defaultVersion).findFirst().orElseThrow();
+                policy.versions.remove(oldestNonDefault);
+            }
+            PolicyEntry.Version version = policy.addVersion(document, ctx.now());
+            if (Boolean.TRUE.equals(setAsDefault)) {
+                policy.defaultVersion = version.number();
+                policy.updateDate = ctx.now();
+            }
+            return Body.of("PolicyVersion", view(policy, version));
+        }
+    }
+
+    private static Map<String, Object> get(ActionContext ctx) {
+        String type = RamValidation.policyType(ctx.request());
+        String name = ctx.request().required("PolicyName");
+        String versionId = ctx.request().required("VersionId");
+        AccountState account = ctx.account();
+        synchronized (account) {
+            account.existingPolicy(type, name);
+            if (type.equals(PolicyRef.SYSTEM)) {
+                if (!versionId.equals(SystemPolicyCatalogue.DEFAULT_VERSION)) {
+                    throw versionNotFound(name, versionId);
+                }
+                return Body.of("PolicyVersion", systemVersion(name));
+            }
+            PolicyEntry policy = account.customPolicy(name);
+            return Body.of("PolicyVersion", view(policy, existingVersion(policy, versionId)));
+        }
+    }
+
+    private static Map<String, Object> list(ActionContext ctx) {
+        String type = RamValidation.policyType(ctx.request());
+        String name = ctx.request().required("PolicyName");
+        AccountState account = ctx.account();
+        synchronized (account) {
+            account.existingPolicy(type, name);
+            List<Map<String, Object>> versions = new ArrayList<>();
+            if (type.equals(PolicyRef.SYSTEM)) {
+                versions.add(systemVersion(name));
+            } else {
+                PolicyEntry policy = account.customPolicy(name);
+                policy.versions.values().forEach(v -> versions.add(view(policy, v)));
+            }
+            return Body.of("PolicyVersions", Body.of("PolicyVersion", versions));
+        }
+    }
+
+    private static Map<String, Object> delete(ActionContext ctx) {
+        String name = ctx.request().required("PolicyName");
+        String versionId = ctx.request().required("VersionId");
+        AccountState account = ctx.account();
+        synchronized (account) {
+            PolicyEntry policy = account.customPolicy(name);
+            PolicyEntry.Version version = existingVersion(policy, versionId);
+            if (version.number() == policy.defaultVersion) {
+                throw RamError.conflict("DeleteConflict.Policy.Version",
+                        "The default version of a policy cannot be deleted: " + name + " " + versionId + ".");
+            }
+            policy.versions.remove(version.number());
+            return Body.of();
+        }
+    }
+
+    private static Map<String, Object> setDefault(ActionContext ctx) {
+        String name = ctx.request().required("PolicyName");
+        String versionId = ctx.request().required("VersionId");
+        AccountState account = ctx.account();
+        synchronized (account) {
+            PolicyEntry policy = account.customPolicy(name);
+            PolicyEntry.Version version = existingVersion(policy, versionId);
+            if (policy.defaultVersion != version.number()) {
+                policy.defaultVersion = version.number();
+                policy.updateDate = ctx.now();
+            }
+            return Body.of();
+        }
+    }
+
+    private static PolicyEntry.Version existingVersion(PolicyEntry policy, String versionId) {
+        PolicyEntry.Version version = policy.version(versionId);
+        if (version == null) {
+            throw versionNotFound(policy.name, versionId);
+        }
+        return version;
+    }
+
+    private static RamError versionNotFound(String name, String versionId) {
+        return RamError.notFound("EntityNotExist.PolicyVersion",
+                "The policy version does not exist: " + name + " " + versionId + ".");
+    }
+
+    private static Map<String, Object> systemVersion(String name) {
+        return Body.of("VersionId", SystemPolicyCatalogue.DEFAULT_VERSION, "IsDefaultVersion", true,
+                "PolicyDocument", SystemPolicyCatalogue.get(name).document(),
+                "CreateDate", SystemPolicyCatalogue.UPDATE_DATE);
+    }
+
+    private static Map<String, Object> view(PolicyEntry policy, PolicyEntry.Version v) {
+        return Body.of("VersionId", v.versionId(), "IsDefaultVersion", v.number() == policy.defaultVersion,
+                "PolicyDocument", v.document(), "CreateDate", RamTime.format(v.createDate()));
+    }
+}

@@ -1,0 +1,122 @@
+package io.ramgrants.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The RAM and STS emulator: an HTTP server on 127.0.0.1 that the Alibaba Cloud SDKs cannot
+ * tell from the real services for the calls this project makes.
+ *
+ * <pre>{@code
+ * try (RamEmulator emu = RamEmulator.start(EmulatorConfig.builder()
+ *         .account("1111111111111111", "AKID1", "secret1").build(), 0)) {
+ *     String endpoint = emu.endpoint();   // http://127.0.0.1:PORT/
+ * }
+ * }</pre>
+ */
+public final class RamEmulator implements AutoCloseable {
+    static {
+        // The JDK server otherwise leaves Nagle on: every small response then waits ~40 ms for a delayed ACK.
+        // Read once when the JDK server's configuration loads, so it must be set before the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final CallCounters counters = new CallCounters();
+    private final FaultInjector faults;
+
+    private RamEmulator(EmulatorConfig config, int port) throws IOException {
+        this.faults = new FaultInjector(config.faults(), config.seed());
+        CredentialStore credentials = new CredentialStore(config.accounts(), config.clock());
+        Accounts accounts = new Accounts(config.maxRolesPerAccount());
+        Permissions permissions = new Permissions(accounts);
+        ActionRouter router = new ActionRouter();
+        Map<String, Action> ram = new HashMap<>();
+        new RoleActions(config.seed()).register(ram);
+        AttachmentActions.register(ram);
+        PolicyActions.register(ram);
+        PolicyVersionActions.register(ram);
+        router.add(ActionRouter.Product.RAM, ram);
+        Map<String, Action> sts = new HashMap<>();
+        new StsActions(credentials, permissions, config.stsTokenTtl()).register(sts);
+        router.add(ActionRouter.Product.STS, sts);
+        RequestAuthenticator authenticator = new RequestAuthenticator(credentials,
+                new NonceCache(config.clock()), config.clock());
+        RateLimits rateLimits = new RateLimits(config.rate(), config.ramQuotas(), System::nanoTime);
+
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        this.executor = Executors.newFixedThreadPool(config.threads(), daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", new EmulatorHttpHandler(router, authenticator, rateLimits, faults, permissions,
+                counters, accounts, config.clock()));
+        server.createContext(AdminHandler.PREFIX, new AdminHandler(this, counters));
+        server.start();
+    }
+
+    /** Starts serving on 127.0.0.1:{@code port} (0 = any free port); returns once it accepts requests. */
+    public static RamEmulator start(EmulatorConfig config, int port) {
+        try {
+            return new RamEmulator(config, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the RAM/STS emulator on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT/}, for both RAM and STS. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    /** Calls that were served (not faulted), per account and action; a snapshot. */
+    public Map<String, Map<String, Long>> callCounts() {
+        return counters.snapshot(CallCounters.Kind.SERVED);
+    }
+
+    /** Calls answered with a throttle (injected or rate limit) or an injected 5xx; a snapshot. */
+    public Map<String, Map<String, Long>> faultCounts() {
+        return counters.snapshot(CallCounters.Kind.THROTTLED, CallCounters.Kind.SERVER_ERROR);
+    }
+
+    public void resetCounters() {
+        counters.reset();
+    }
+
+    public FaultSettings faults() {
+        return faults.settings();
+    }
+
+    public void setFaults(FaultSettings settings) {
+        faults.settings(java.util.Objects.requireNonNull(settings));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ram-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
