@@ -1,0 +1,202 @@
+package io.ramgrants.engine;
+
+import io.ramgrants.ram.PolicyType;
+import io.ramgrants.ram.RamErrorKind;
+import io.ramgrants.ram.RamException;
+import io.ramgrants.ram.RamGateway;
+
+/**
+ * One RAM write in a plan. Each action knows its printable line (stable: tests, plan output and
+ * status rely on it), the field it corrects (for drift metrics) and how to perform itself.
+ * Documents are carried in RAM's compact JSON form.
+ */
+public sealed interface PlannedAction {
+
+    String accountId();
+
+    /** A stable, human-readable line, e.g. {@code CreateRole ram-for-dts in 1111111111111111}. */
+    String line();
+
+    DriftField field();
+
+    void applyTo(RamGateway ram);
+
+    /**
+     * True when {@code error} means a previous attempt of this very action already took effect
+     * (a retried write), so the action counts as done.
+     */
+    default boolean alreadyDone(RamException error) {
+        return false;
+    }
+
+    /**
+     * True when {@code error} means the observation this action was planned from is stale
+     * (something appeared between observe and apply): stop and re-observe, never duplicate.
+     */
+    default boolean staleObservation(RamException error) {
+        return false;
+    }
+
+    record CreateRole(String accountId, String roleName, String trustDocument, String description)
+            implements PlannedAction {
+        public String line() {
+            return "CreateRole " + roleName + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.ROLE;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.createRole(roleName, trustDocument, description, null);
+        }
+
+        public boolean staleObservation(RamException error) {
+            return error.kind() == RamErrorKind.ALREADY_EXISTS;
+        }
+    }
+
+    /** UpdateRole changes trust and description in one call; a null field stays as it is. */
+    record UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription)
+            implements PlannedAction {
+        public String line() {
+            String what = newTrustDocument != null && newDescription != null ? "trust policy, description"
+                    : newTrustDocument != null ? "trust policy" : "description";
+            return "UpdateRole " + roleName + " in " + accountId + " (" + what + ")";
+        }
+
+        public DriftField field() {
+            return newTrustDocument != null ? DriftField.TRUST : DriftField.DESCRIPTION;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.updateRole(roleName, newTrustDocument, newDescription);
+        }
+    }
+
+    record AttachPolicy(String accountId, String roleName, PolicyType policyType, String policyName)
+            implements PlannedAction {
+        public String line() {
+            return "AttachPolicy " + policyType + "/" + policyName + " to " + roleName + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.ATTACHMENT;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.attachPolicyToRole(policyType, policyName, roleName);
+        }
+
+        public boolean alreadyDone(RamException error) {
+            return error.kind() == RamErrorKind.ALREADY_EXISTS;
+        }
+    }
+
+    record DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName)
+            implements PlannedAction {
+        public String line() {
+            return "DetachPolicy " + policyType + "/" + policyName + " from " + roleName + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.ATTACHMENT;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.detachPolicyFromRole(policyType, policyName, roleName);
+        }
+
+        public boolean alreadyDone(RamException error) {
+            return error.kind() == RamErrorKind.NOT_FOUND;
+        }
+    }
+
+    record CreatePolicy(String accountId, String policyName, String document, String description)
+            implements PlannedAction {
+        public String line() {
+            return "CreatePolicy " + policyName + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.CUSTOM_POLICY;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.createPolicy(policyName, document, description);
+        }
+
+        public boolean staleObservation(RamException error) {
+            return error.kind() == RamErrorKind.ALREADY_EXISTS;
+        }
+    }
+
+    record CreatePolicyVersion(String accountId, String policyName, String document, boolean setAsDefault)
+            implements PlannedAction {
+        public String line() {
+            return "CreatePolicyVersion " + policyName + " in " + accountId + (setAsDefault ? " (as default)" : "");
+        }
+
+        public DriftField field() {
+            return DriftField.CUSTOM_POLICY;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.createPolicyVersion(policyName, document, setAsDefault);
+        }
+    }
+
+    record DeletePolicyVersion(String accountId, String policyName, String versionId) implements PlannedAction {
+        public String line() {
+            return "DeletePolicyVersion " + policyName + " " + versionId + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.CUSTOM_POLICY;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.deletePolicyVersion(policyName, versionId);
+        }
+
+        public boolean alreadyDone(RamException error) {
+            return error.kind() == RamErrorKind.NOT_FOUND;
+        }
+    }
+
+    record DeletePolicy(String accountId, String policyName) implements PlannedAction {
+        public String line() {
+            return "DeletePolicy " + policyName + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.CUSTOM_POLICY;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.deletePolicy(policyName);
+        }
+
+        public boolean alreadyDone(RamException error) {
+            return error.kind() == RamErrorKind.NOT_FOUND;
+        }
+    }
+
+    record DeleteRole(String accountId, String roleName) implements PlannedAction {
+        public String line() {
+            return "DeleteRole " + roleName + " in " + accountId;
+        }
+
+        public DriftField field() {
+            return DriftField.ROLE;
+        }
+
+        public void applyTo(RamGateway ram) {
+            ram.deleteRole(roleName);
+        }
+
+        public boolean alreadyDone(RamException error) {
+            return error.kind() == RamErrorKind.NOT_FOUND;
+        }
+    }
+}
