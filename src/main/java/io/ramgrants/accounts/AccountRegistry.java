@@ -25,12 +25,12 @@ public final class AccountRegistry {
     private final Map<String, AccountHandle> byName = new ConcurrentHashMap<>();
     private final Map<String, CachedGateway> gateways = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    private final RamGatewayFactory ramGatewayFactory;
+    private final RamGatewaySource ramGateways;
 
     private record CachedGateway(AccountHandle handle, RamGateway gateway) {}
 
-    public AccountRegistry(RamGatewayFactory ramGatewayFactory) {
-        this.ramGatewayFactory = Objects.requireNonNull(ramGatewayFactory, "ramGatewayFactory");
+    public AccountRegistry(RamGatewaySource ramGateways) {
+        this.ramGateways = Objects.requireNonNull(ramGateways, "ramGateways");
     }
 
     /** Records the latest view of an account; listeners hear of it only when it changed. */
@@ -109,7 +109,7 @@ public final class AccountRegistry {
         }
         CachedGateway cached = gateways.compute(name, (key, existing) -> existing != null && !handle.differsFrom(existing.handle())
                 ? existing
-                : new CachedGateway(handle, ramGatewayFactory.create(handle.accountId(), handle.endpoint(), handle.credentials())));
+                : new CachedGateway(handle, ramGateways.create(handle.accountId(), handle.endpoint(), handle.credentials())));
         return cached.gateway();
     }
 

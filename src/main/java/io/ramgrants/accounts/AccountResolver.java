@@ -61,8 +61,8 @@ public final class AccountResolver {
         }
         AccountEndpoint endpoint = endpoint(spec.endpoint);
         try {
-            CredentialProvider credentials = credentials(name, spec.credentials, endpoint, spec.endpoint);
-            StsGateway sts = stsFactory.create(endpoint.sts(), credentials);
+            CredentialProvider credentials = credentials(name, spec, endpoint);
+            StsGateway sts = stsFactory.create(spec.accountId, endpoint, credentials);
             CallerIdentity identity = identityVerifier.verify(spec.accountId, sts, credentials);
             return new AccountHandle(name, spec.accountId, endpoint, spec.infrastructure, spec.allowedNamespaces,
                     spec.trustableAccounts, credentials, AccountReason.Verified,
@@ -96,20 +96,20 @@ public final class AccountResolver {
                 overrides.sts == null ? AccountEndpoint.PUBLIC_STS : URI.create(overrides.sts));
     }
 
-    private CredentialProvider credentials(String name, AccountCredentials spec, AccountEndpoint endpoint,
-                                           EndpointOverrides overrides) {
-        if (spec.secretRef != null) {
-            return reuse(name, fromSecret(spec.secretRef));
+    private CredentialProvider credentials(String name, AlibabaCloudAccountSpec spec, AccountEndpoint endpoint) {
+        AccountCredentials source = spec.credentials;
+        if (source.secretRef != null) {
+            return reuse(name, fromSecret(source.secretRef));
         }
-        if (spec.assumeRole != null) {
-            return assumeRole(name, spec.assumeRole);
+        if (source.assumeRole != null) {
+            return assumeRole(name, source.assumeRole);
         }
-        if (spec.oidc != null) {
-            return oidc(name, spec.oidc, endpoint, overrides);
+        URI explicitSts = spec.endpoint == null || spec.endpoint.sts == null ? null : endpoint.sts();
+        if (source.oidc != null) {
+            return oidc(name, spec.accountId, source.oidc, endpoint, explicitSts);
         }
-        URI explicitSts = overrides == null || overrides.sts == null ? null : endpoint.sts();
         return reuse(name, new DefaultChainSource(explicitSts),
-                () -> DefaultChainCredentials.fromEnvironment(environment, explicitSts, stsFactory, clock));
+                () -> DefaultChainCredentials.fromEnvironment(environment, spec.accountId, explicitSts, stsFactory, clock));
     }
 
     private StaticSecretCredentials fromSecret(SecretRef ref) {
@@ -136,7 +136,7 @@ public final class AccountResolver {
     /** Looked up on each exchange so the via account's current credentials sign the call. */
     private StsGateway viaSts(String viaName) {
         AccountHandle via = registry.byName(viaName).filter(AccountHandle::ready).orElseThrow(() -> viaNotReady(viaName));
-        return stsFactory.create(via.endpoint().sts(), via.credentials());
+        return stsFactory.create(via.accountId(), via.endpoint(), via.credentials());
     }
 
     private AccountNotReadyException viaNotReady(String viaName) {
@@ -145,15 +145,17 @@ public final class AccountResolver {
                 "AlibabaCloudAccount " + viaName + " named in spec.credentials.assumeRole.via " + state);
     }
 
-    private CredentialProvider oidc(String name, io.ramgrants.api.OidcCredentials spec, AccountEndpoint endpoint, EndpointOverrides overrides) {
+    private CredentialProvider oidc(String name, String accountId, io.ramgrants.api.OidcCredentials spec,
+                                    AccountEndpoint endpoint, URI explicitSts) {
         String roleArn = orEnvironment(spec.roleArn, environment.roleArn().orElse(null), "roleArn", CredentialEnvironment.ROLE_ARN);
         String providerArn = orEnvironment(spec.oidcProviderArn, environment.oidcProviderArn().orElse(null),
                 "oidcProviderArn", CredentialEnvironment.OIDC_PROVIDER_ARN);
         String tokenFile = orEnvironment(spec.tokenFile, environment.get(CredentialEnvironment.OIDC_TOKEN_FILE).orElse(null),
                 "tokenFile", CredentialEnvironment.OIDC_TOKEN_FILE);
-        URI sts = overrides != null && overrides.sts != null ? endpoint.sts() : environment.stsEndpoint().orElse(endpoint.sts());
+        URI sts = explicitSts != null ? explicitSts : environment.stsEndpoint().orElse(endpoint.sts());
         OidcSource source = new OidcSource(roleArn, providerArn, Path.of(tokenFile), sts);
-        return reuse(name, source, () -> new OidcCredentials(stsFactory.create(sts, null), roleArn, providerArn,
+        return reuse(name, source, () -> new OidcCredentials(
+                stsFactory.create(accountId, new AccountEndpoint(endpoint.ram(), sts), null), roleArn, providerArn,
                 Path.of(tokenFile), OidcCredentials.DEFAULT_SESSION_NAME, OidcCredentials.DEFAULT_DURATION, clock));
     }
 

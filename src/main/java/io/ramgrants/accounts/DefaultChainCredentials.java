@@ -22,12 +22,13 @@ public final class DefaultChainCredentials implements CredentialProvider {
     }
 
     /**
+     * @param accountId   the account the credentials are expected to belong to (for STS call accounting)
      * @param stsEndpoint the account's STS endpoint override, or null; without it RRSA uses
      *                    {@code ALIBABA_CLOUD_STS_ENDPOINT}, then the public endpoint
      * @throws AccountNotReadyException with {@link AccountReason#CredentialsUnavailable}
      *                                  when neither source is configured
      */
-    public static DefaultChainCredentials fromEnvironment(CredentialEnvironment env, URI stsEndpoint,
+    public static DefaultChainCredentials fromEnvironment(CredentialEnvironment env, String accountId, URI stsEndpoint,
                                                           StsGatewayFactory stsFactory, Clock clock) {
         Objects.requireNonNull(env, "env");
         if (env.hasAccessKey()) {
@@ -40,7 +41,8 @@ public final class DefaultChainCredentials implements CredentialProvider {
         }
         if (env.hasRrsa()) {
             URI sts = stsEndpoint != null ? stsEndpoint : env.stsEndpoint().orElse(AccountEndpoint.PUBLIC_STS);
-            OidcCredentials oidc = new OidcCredentials(stsFactory.create(sts, null),
+            OidcCredentials oidc = new OidcCredentials(
+                    stsFactory.create(accountId, new AccountEndpoint(AccountEndpoint.PUBLIC_RAM, sts), null),
                     env.roleArn().orElseThrow(), env.oidcProviderArn().orElseThrow(), env.oidcTokenFile().orElseThrow(),
                     OidcCredentials.DEFAULT_SESSION_NAME, OidcCredentials.DEFAULT_DURATION, clock);
             return new DefaultChainCredentials(oidc, "RRSA");

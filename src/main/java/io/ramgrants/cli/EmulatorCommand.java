@@ -1,14 +1,101 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.emulator.EmulatorConfig;
+import io.ramgrants.emulator.RamEmulator;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = "Serve the Alibaba Cloud RAM and STS emulator on 127.0.0.1.")
+        description = {"Serve the Alibaba Cloud RAM and STS emulator on 127.0.0.1.",
+                "Prints one line with the endpoint URL once it accepts requests, then runs until killed.",
+                "Counters and fault settings: GET /_emulator/calls, POST /_emulator/calls/reset, POST /_emulator/faults."})
 public final class EmulatorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "18080", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--account", required = true, paramLabel = "ID=AKID:SECRET",
+            description = "An account and one of its root AccessKeys; repeat for more keys or accounts.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--fault-throttle", defaultValue = "0", paramLabel = "P",
+            description = "Fraction of calls answered 400 Throttling.User (default: ${DEFAULT-VALUE}).")
+    double faultThrottle;
+
+    @Option(names = "--fault-5xx", defaultValue = "0", paramLabel = "P",
+            description = "Fraction of calls answered 503 ServiceUnavailable or 500 InternalError (default: ${DEFAULT-VALUE}).")
+    double fault5xx;
+
+    @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "N", description = "Added latency per call (default: ${DEFAULT-VALUE}).")
+    long latencyMs;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "QPS",
+            description = "Per-account calls per second over all actions; above it 400 Throttling.User; 0 = off (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--ram-quotas", description = "Enforce RAM's documented per-account, per-API quotas (e.g. 10/s AttachPolicyToRole).")
+    boolean ramQuotas;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for injected faults, for reproducible runs.")
+    Long seed;
+
+    @Option(names = "--max-roles", defaultValue = "1000", paramLabel = "N",
+            description = "Roles allowed per account (RAM's default quota: ${DEFAULT-VALUE}).")
+    int maxRoles;
+
     @Override
-    public Integer call() {
-        System.err.println("emulator: not implemented yet");
-        return 1;
+    public Integer call() throws InterruptedException {
+        EmulatorConfig config = config();
+        RamEmulator emulator;
+        try {
+            emulator = RamEmulator.start(config, port);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("emulator: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "emulator-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("RAM/STS emulator listening on " + emulator.endpoint());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The emulator configuration the options describe; usage errors as picocli's ParameterException. */
+    public EmulatorConfig config() {
+        EmulatorConfig.Builder builder = EmulatorConfig.builder()
+                .faultThrottle(faultThrottle).fault5xx(fault5xx).latencyMs(latencyMs)
+                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles);
+        if (seed != null) {
+            builder.seed(seed);
+        }
+        try {
+            for (String account : accounts) {
+                int eq = account.indexOf('=');
+                int colon = account.indexOf(':', eq + 1);
+                if (eq <= 0 || colon <= eq + 1 || colon == account.length() - 1) {
+                    throw new IllegalArgumentException("--account must look like ID=AKID:SECRET, got " + account);
+                }
+                builder.account(account.substring(0, eq), account.substring(eq + 1, colon), account.substring(colon + 1));
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentMap;
  * One call budget per Alibaba Cloud account, shared by every gateway that calls RAM for it.
  * RAM's quotas are per root account, so the engine, the controllers and the CLI must draw from
  * the same limiter or together they overrun the quota and spend it on throttling errors. Keep
- * one registry per process (the {@link RamGatewayFactory} holds it).
+ * one registry per process (the {@link RamGateways} holds it).
  *
  * <p>The limiter is smooth: permits are spaced evenly ({@code 1/qps} apart) rather than issued
  * in bursts, which keeps us under RAM's per-second windows however they are aligned.

@@ -4,16 +4,24 @@ import com.aliyun.tea.TeaException;
 import com.aliyun.tea.TeaRetryableException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever the Alibaba SDK throws into a {@link RamException} with a {@link RamErrorKind}.
  * This is the only place that reads RAM's error codes, so the engine decides on kinds alone.
  *
  * <p>Codes are matched by prefix in a fixed order (the specific expired-token codes before the
- * families they belong to); an unknown code falls back to its HTTP status. Messages carry RAM's
- * code and text only: the SDK never puts a secret into either, and we never add one.
+ * families they belong to); an unknown code falls back to its HTTP status.
+ *
+ * <p>Messages carry RAM's code and text, sanitised: RAM answers {@code SignatureDoesNotMatch} with
+ * its string to sign, which holds the {@code SecurityToken} of temporary credentials. So that text
+ * is cut, token-like parameters are masked, and the SDK exception (whose message is the raw
+ * text) is not kept as the cause; exceptions reach logs and events whole.
  */
 public final class RamErrors {
+    private static final Pattern STRING_TO_SIGN = Pattern.compile("(?i)[\\s.:]*(server )?string to sign.*", Pattern.DOTALL);
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)(SecurityToken|OIDCToken|AccessKeySecret|Signature)(%3D|=|\"?\\s*:\\s*\"?)[^&\\s\",]+");
 
     private RamErrors() {}
 
@@ -89,7 +97,16 @@ public final class RamErrors {
         String code = tea.getCode() == null || tea.getCode().equals("null") ? "Unknown" : tea.getCode();
         String message = data != null && data.get("Message") != null ? data.get("Message").toString() : tea.getMessage();
         String requestId = data != null && data.get("RequestId") != null ? data.get("RequestId").toString() : null;
-        return new RamException(kindOf(code, status), code, status, action, message, requestId, tea);
+        return new RamException(kindOf(code, status), code, status, action, sanitize(message), requestId, null);
+    }
+
+    /** RAM's message without its string to sign and with token-like values masked. */
+    static String sanitize(String message) {
+        if (message == null) {
+            return null;
+        }
+        String withoutStringToSign = STRING_TO_SIGN.matcher(message).replaceFirst("");
+        return SECRET_PARAMETER.matcher(withoutStringToSign).replaceAll("$1$2***");
     }
 
     /** No answer from RAM: connection refused, timeout, reset. Always worth another attempt. */

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * {@link RamGateway} over the Alibaba SDK {@code ram20150501}: one HTTP call per method, no
  * retries, no rate limit (wrap it in {@link ResilientRamGateway}, or build both through
- * {@link RamGatewayFactory}). Every failure leaves as a classified {@link RamException}.
+ * {@link RamGateways}). Every failure leaves as a classified {@link RamException}.
  *
  * <p>Create calls are not idempotent. If a CreateRole or CreatePolicy times out after RAM
  * executed it, a retry answers {@link RamErrorKind#ALREADY_EXISTS} for our own write. This

@@ -32,7 +32,7 @@ public final class SdkStsGateway implements StsGateway {
     private final RuntimeOptions runtime;
     private Client anonymousClient;
 
-    /** A gateway signing with {@code credentialProvider}'s credentials. */
+    /** A gateway signing with {@code credentialProvider}'s credentials; null gives an anonymous gateway. */
     public SdkStsGateway(URI stsEndpoint, CredentialProvider credentialProvider, RamClientSettings settings) {
         this.endpoint = Objects.requireNonNull(stsEndpoint, "stsEndpoint");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -9,7 +9,7 @@
  * classification ({@link io.ramgrants.ram.RamErrors}), the per-account rate limit shared by all
  * callers ({@link io.ramgrants.ram.AccountRateLimiters}), retries with backoff, credential refresh
  * and call metrics ({@link io.ramgrants.ram.ResilientRamGateway}). Build gateways through
- * {@link io.ramgrants.ram.RamGatewayFactory} so the engine, controllers and CLI get the same stack.
+ * {@link io.ramgrants.ram.RamGateways} so the engine, controllers and CLI get the same stack.
  *
  * <p>The SDK classes ({@code com.aliyun.*}) never leave this package.
  */

@@ -8,7 +8,6 @@ import io.ramgrants.ram.AccessKeyCredentials;
 import io.ramgrants.ram.AccountEndpoint;
 import io.ramgrants.ram.CredentialProvider;
 import io.ramgrants.ram.RamGateway;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +22,7 @@ class AccountRegistryTest {
     final AtomicInteger gatewaysBuilt = new AtomicInteger();
     final AccountRegistry registry = new AccountRegistry((accountId, endpoint, credentials) -> {
         gatewaysBuilt.incrementAndGet();
-        return gatewayFor(accountId);
+        return IdOnlyRamGateway.of(accountId);
     });
     final List<String> changes = Collections.synchronizedList(new ArrayList<>());
 
@@ -40,16 +39,6 @@ class AccountRegistryTest {
     static AccountHandle notReady(String name, String accountId, AccountReason reason) {
         return new AccountHandle(name, accountId, null, Infrastructure.Public, List.of(), List.of(), null, reason,
                 "not ready", null);
-    }
-
-    /** A gateway that only knows its account; the registry never calls RAM itself. */
-    static RamGateway gatewayFor(String accountId) {
-        return (RamGateway) Proxy.newProxyInstance(RamGateway.class.getClassLoader(), new Class<?>[] {RamGateway.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "accountId" -> accountId;
-                    case "toString" -> "RamGateway[" + accountId + "]";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     @Test

@@ -26,7 +26,7 @@ class AccountResolverTest {
     final MutableClock clock = MutableClock.startingAt("2025-01-01T00:00:00Z");
     final FakeSts sts = new FakeSts(clock).accessKey(HUB, "LTAI-hub", HUB_SECRET).role(TARGET, "operator", HUB);
     final Map<String, Secret> secrets = new ConcurrentHashMap<>();
-    final AccountRegistry registry = new AccountRegistry((id, endpoint, credentials) -> AccountRegistryTest.gatewayFor(id));
+    final AccountRegistry registry = new AccountRegistry((id, endpoint, credentials) -> IdOnlyRamGateway.of(id));
     final AccountResolver resolver = new AccountResolver(registry, sts,
             (namespace, name) -> Optional.ofNullable(secrets.get(namespace + "/" + name)),
             new CredentialEnvironment(Map.of()), new IdentityVerifier(), clock);

@@ -19,7 +19,7 @@ class AssumeRoleCredentialsTest {
     final FakeSts sts = new FakeSts(clock)
             .accessKey(HUB, "LTAI-hub", "SECRET-DO-NOT-LEAK-hub")
             .role(TARGET, "operator", HUB);
-    final StsGateway hubSts = sts.create(null,
+    final StsGateway hubSts = sts.create(HUB, null,
             new StaticSecretCredentials(AccessKeyCredentials.permanent("LTAI-hub", "SECRET-DO-NOT-LEAK-hub")));
 
     AssumeRoleCredentials provider(Duration lifetime) {

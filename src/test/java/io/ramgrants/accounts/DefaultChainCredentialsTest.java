@@ -23,9 +23,9 @@ class DefaultChainCredentialsTest {
     final MutableClock clock = MutableClock.startingAt("2025-01-01T00:00:00Z");
     final FakeSts sts = new FakeSts(clock).oidcRole(ACCOUNT, "rrsa", "OIDC-TOKEN-DO-NOT-LEAK-1");
     final List<URI> stsEndpoints = new ArrayList<>();
-    final StsGatewayFactory recordingFactory = (endpoint, credentials) -> {
-        stsEndpoints.add(endpoint);
-        return sts.create(endpoint, credentials);
+    final StsGatewayFactory recordingFactory = (accountId, endpoint, credentials) -> {
+        stsEndpoints.add(endpoint.sts());
+        return sts.create(accountId, endpoint, credentials);
     };
 
     @Test
@@ -39,7 +39,7 @@ class DefaultChainCredentialsTest {
                 "ALIBABA_CLOUD_OIDC_TOKEN_FILE", tokenFile().toString());
 
         DefaultChainCredentials chain = DefaultChainCredentials.fromEnvironment(
-                new CredentialEnvironment(env), null, recordingFactory, clock);
+                new CredentialEnvironment(env), ACCOUNT, null, recordingFactory, clock);
 
         assertThat(chain.source()).isEqualTo("environment AccessKey");
         assertThat(chain.credentials())
@@ -56,7 +56,7 @@ class DefaultChainCredentialsTest {
                 "ALIBABA_CLOUD_STS_ENDPOINT", "sts-vpc.cn-hangzhou.aliyuncs.com");
 
         DefaultChainCredentials chain = DefaultChainCredentials.fromEnvironment(
-                new CredentialEnvironment(env), null, recordingFactory, clock);
+                new CredentialEnvironment(env), ACCOUNT, null, recordingFactory, clock);
 
         assertThat(chain.source()).isEqualTo("RRSA");
         assertThat(chain.credentials().temporary()).isTrue();
@@ -71,7 +71,7 @@ class DefaultChainCredentialsTest {
                 "ALIBABA_CLOUD_OIDC_TOKEN_FILE", tokenFile().toString(),
                 "ALIBABA_CLOUD_STS_ENDPOINT", "sts-vpc.cn-hangzhou.aliyuncs.com");
 
-        DefaultChainCredentials.fromEnvironment(new CredentialEnvironment(env), URI.create("http://127.0.0.1:18080/"),
+        DefaultChainCredentials.fromEnvironment(new CredentialEnvironment(env), ACCOUNT, URI.create("http://127.0.0.1:18080/"),
                 recordingFactory, clock);
 
         assertThat(stsEndpoints).containsExactly(URI.create("http://127.0.0.1:18080/"));
@@ -80,7 +80,7 @@ class DefaultChainCredentialsTest {
     @Test
     void emptyEnvironmentIsCredentialsUnavailable() {
         assertThatThrownBy(() -> DefaultChainCredentials.fromEnvironment(
-                new CredentialEnvironment(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI-only")), null, recordingFactory, clock))
+                new CredentialEnvironment(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI-only")), ACCOUNT, null, recordingFactory, clock))
                 .isInstanceOfSatisfying(AccountNotReadyException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountReason.CredentialsUnavailable))
                 .hasMessageContaining("ALIBABA_CLOUD_ACCESS_KEY_SECRET")

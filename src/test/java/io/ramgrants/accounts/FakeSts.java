@@ -1,11 +1,11 @@
 package io.ramgrants.accounts;
 
 import io.ramgrants.ram.AccessKeyCredentials;
+import io.ramgrants.ram.AccountEndpoint;
 import io.ramgrants.ram.CredentialProvider;
 import io.ramgrants.ram.RamErrorKind;
 import io.ramgrants.ram.RamException;
 import io.ramgrants.ram.StsGateway;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +75,7 @@ public final class FakeSts implements StsGatewayFactory {
     }
 
     @Override
-    public StsGateway create(URI stsEndpoint, CredentialProvider credentials) {
+    public StsGateway create(String accountId, AccountEndpoint endpoint, CredentialProvider credentials) {
         return new Gateway(credentials);
     }
 

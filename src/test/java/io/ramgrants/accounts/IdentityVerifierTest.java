@@ -31,7 +31,7 @@ class IdentityVerifierTest {
 
     @Test
     void returnsTheCallerIdentityOfTheDeclaredAccount() {
-        CallerIdentity identity = verifier.verify(ACCOUNT, sts.create(null, credentials), credentials);
+        CallerIdentity identity = verifier.verify(ACCOUNT, sts.create(ACCOUNT, null, credentials), credentials);
 
         assertThat(identity.accountId()).isEqualTo(ACCOUNT);
         assertThat(identity.arn()).isEqualTo("acs:ram::" + ACCOUNT + ":root");
@@ -39,7 +39,7 @@ class IdentityVerifierTest {
 
     @Test
     void refusesCredentialsOfAnotherAccount() {
-        assertThatThrownBy(() -> verifier.verify("2000000000000002", sts.create(null, credentials), credentials))
+        assertThatThrownBy(() -> verifier.verify("2000000000000002", sts.create(ACCOUNT, null, credentials), credentials))
                 .isInstanceOfSatisfying(AccountNotReadyException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountReason.IdentityMismatch))
                 .hasMessageContaining("belong to account " + ACCOUNT)
@@ -50,7 +50,7 @@ class IdentityVerifierTest {
     void wrongSecretIsAccessDeniedWithoutTheSecretOrRequestId() {
         CredentialProvider wrong = () -> AccessKeyCredentials.permanent("LTAI-a", "SECRET-DO-NOT-LEAK-wrong");
 
-        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(null, wrong), wrong))
+        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(ACCOUNT, null, wrong), wrong))
                 .isInstanceOfSatisfying(AccountNotReadyException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountReason.StsAccessDenied))
                 .hasMessageContaining("SignatureDoesNotMatch")
@@ -62,7 +62,7 @@ class IdentityVerifierTest {
     void deniedCredentialsAreInvalidatedSoTheNextAttemptExchangesAgain() {
         sts.failNext("GetCallerIdentity", RamErrorKind.ACCESS_DENIED, "NoPermission");
 
-        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(null, credentials), credentials));
+        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(ACCOUNT, null, credentials), credentials));
         assertThat(invalidations).hasValue(1);
     }
 
@@ -70,7 +70,7 @@ class IdentityVerifierTest {
     void throttlingIsStsUnavailableAndKeepsTheCredentials() {
         sts.failNext("GetCallerIdentity", RamErrorKind.THROTTLED, "Throttling.User");
 
-        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(null, credentials), credentials))
+        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(ACCOUNT, null, credentials), credentials))
                 .isInstanceOfSatisfying(AccountNotReadyException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountReason.StsUnavailable))
                 .hasMessageContaining("Throttling.User");
@@ -81,7 +81,7 @@ class IdentityVerifierTest {
     void expiredCredentialsAreRefreshedAndTheCallRepeatedOnce() {
         sts.failNext("GetCallerIdentity", RamErrorKind.CREDENTIALS_EXPIRED, "InvalidSecurityToken.Expired");
 
-        CallerIdentity identity = verifier.verify(ACCOUNT, sts.create(null, credentials), credentials);
+        CallerIdentity identity = verifier.verify(ACCOUNT, sts.create(ACCOUNT, null, credentials), credentials);
 
         assertThat(identity.accountId()).isEqualTo(ACCOUNT);
         assertThat(invalidations).hasValue(1);
@@ -94,7 +94,7 @@ class IdentityVerifierTest {
             throw new IllegalStateException("SECRET-DO-NOT-LEAK-in-exception");
         };
 
-        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(null, broken), broken))
+        assertThatThrownBy(() -> verifier.verify(ACCOUNT, sts.create(ACCOUNT, null, broken), broken))
                 .isInstanceOfSatisfying(AccountNotReadyException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountReason.StsUnavailable))
                 .hasMessageContaining("IllegalStateException")

@@ -23,7 +23,7 @@ class OidcCredentialsTest {
     final FakeSts sts = new FakeSts(clock).oidcRole(ACCOUNT, "rrsa-operator", "OIDC-TOKEN-DO-NOT-LEAK-1");
 
     OidcCredentials provider(Path tokenFile) {
-        return new OidcCredentials(sts.create(null, null), ROLE_ARN, PROVIDER_ARN, tokenFile,
+        return new OidcCredentials(sts.create(ACCOUNT, null, null), ROLE_ARN, PROVIDER_ARN, tokenFile,
                 OidcCredentials.DEFAULT_SESSION_NAME, Duration.ofHours(1), clock);
     }
 

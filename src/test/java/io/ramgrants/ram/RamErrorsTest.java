@@ -83,6 +83,22 @@ class RamErrorsTest {
         assertThat(e.getMessage()).isEqualTo("GetRole: EntityNotExist.Role - The role does not exist: ram-for-dts.");
     }
 
+    @Test
+    void neverRepeatsTheStringToSignOrATokenFromRamsMessage() {
+        String ramText = "Specified signature is not matched with our calculation. server string to sign is:"
+                + "POST&%2F&AccessKeyId%3DSTS.abc%26SecurityToken%3DCAIS-secret-token%26Version%3D2015-05-01";
+
+        RamException e = RamErrors.classify(ramAnswer("SignatureDoesNotMatch", 400, ramText), "GetRole");
+
+        assertThat(e.getMessage())
+                .isEqualTo("GetRole: SignatureDoesNotMatch - Specified signature is not matched with our calculation")
+                .doesNotContain("CAIS-secret-token");
+        assertThat(e.getCause()).isNull();
+        assertThat(RamErrors.sanitize("bad SecurityToken=CAIS-x&OIDCToken%3Deyj.y.z, \"AccessKeySecret\": \"s3\""))
+                .doesNotContain("CAIS-x").doesNotContain("eyj.y.z").doesNotContain("s3")
+                .contains("SecurityToken=***");
+    }
+
     static Stream<Arguments> transportFailures() {
         return Stream.of(
                 Arguments.of(new TeaRetryableException(new SocketTimeoutException("Read timed out")),

@@ -5,15 +5,17 @@ import java.util.Objects;
 
 /**
  * The one way to build gateways: SDK implementation wrapped in the resilience decorators, all
- * drawing from this factory's per-account rate limiters. Create one factory per process and
- * share it (engine, controllers, CLI), otherwise two limiters would split one account's quota.
+ * drawing from this instance's per-account rate limiters. Create one per process and share it
+ * (engine, controllers, CLI), otherwise two limiters would split one account's quota. Its
+ * methods fit the {@code accounts} package's factory interfaces as method references
+ * ({@code gateways::ramGateway}, {@code gateways::stsGateway}).
  */
-public final class RamGatewayFactory {
+public final class RamGateways {
     private final RamClientSettings settings;
     private final OperatorMetrics metrics;
     private final AccountRateLimiters rateLimiters;
 
-    public RamGatewayFactory(RamClientSettings settings, OperatorMetrics metrics) {
+    public RamGateways(RamClientSettings settings, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.rateLimiters = new AccountRateLimiters(settings.qps());
@@ -32,18 +34,13 @@ public final class RamGatewayFactory {
         return new ResilientRamGateway(sdk, rateLimiters, credentials, settings, metrics);
     }
 
-    /** STS signed with {@code credentials}, which belong to {@code accountId}. */
+    /**
+     * STS signed with {@code credentials}, which belong to {@code accountId}. With {@code credentials}
+     * null the gateway is anonymous and can only call AssumeRoleWithOIDC (the OIDC token is the
+     * credential); {@code accountId} is then the role's account, for metrics.
+     */
     public StsGateway stsGateway(String accountId, AccountEndpoint endpoint, CredentialProvider credentials) {
         SdkStsGateway sdk = new SdkStsGateway(endpoint.sts(), credentials, settings);
         return new ResilientStsGateway(sdk, accountId, credentials, settings, metrics);
-    }
-
-    /**
-     * STS for AssumeRoleWithOIDC only (RRSA), which needs no AccessKey; {@code accountId} is the
-     * account owning the role, for metrics.
-     */
-    public StsGateway anonymousStsGateway(String accountId, AccountEndpoint endpoint) {
-        return new ResilientStsGateway(SdkStsGateway.anonymous(endpoint.sts(), settings), accountId, null, settings,
-                metrics);
     }
 }
