@@ -10,7 +10,7 @@ import io.ramgrants.ram.AccessKeyCredentials;
 import io.ramgrants.ram.AccountEndpoint;
 import io.ramgrants.ram.RamClientSettings;
 import io.ramgrants.ram.RamGateway;
-import io.ramgrants.ram.RamGatewayFactory;
+import io.ramgrants.ram.RamGateways;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,7 @@ final class EmulatorHarness implements AutoCloseable, GatewayResolver {
     static final Map<String, String[]> KEYS = Map.of(A, new String[] {"AKID1", "secret1"},
             B, new String[] {"AKID2", "secret2"});
     final RamEmulator emulator;
-    final RamGatewayFactory gateways;
+    final RamGateways gateways;
     private final Map<String, RamGateway> byAccount = new ConcurrentHashMap<>();
 
     EmulatorHarness() {
@@ -33,7 +33,7 @@ final class EmulatorHarness implements AutoCloseable, GatewayResolver {
                 .seed(42L).threads(4).build(), 0);
         RamClientSettings settings = RamClientSettings.defaults().withQps(1000)
                 .withRetries(10, Duration.ofMillis(2), Duration.ofMillis(20));
-        gateways = new RamGatewayFactory(settings, OperatorMetrics.discarding());
+        gateways = new RamGateways(settings, OperatorMetrics.discarding());
     }
 
     @Override
