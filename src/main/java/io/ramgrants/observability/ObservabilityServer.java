@@ -28,6 +28,14 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Plain JDK HTTP server on a small daemon pool: scrapes and probes are rare and cheap,
  * and the server must keep answering while reconcilers are busy.
+ *
+ * <pre>{@code
+ * PrometheusMeterRegistry registry = ObservabilityServer.newPrometheusRegistry();
+ * OperatorMetrics metrics = new OperatorMetrics(registry);
+ * try (ObservabilityServer http = new ObservabilityServer(registry, () -> alive, () -> informersSynced).start()) {
+ *     ...
+ * }
+ * }</pre>
  */
 public final class ObservabilityServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
@@ -54,6 +62,11 @@ public final class ObservabilityServer implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.live = Objects.requireNonNull(live, "live");
         this.ready = Objects.requireNonNull(ready, "ready");
+    }
+
+    /** On {@link #DEFAULT_PORT}, the port the Helm chart probes and scrapes. */
+    public ObservabilityServer(PrometheusMeterRegistry registry, BooleanSupplier live, BooleanSupplier ready) {
+        this(DEFAULT_PORT, registry, live, ready);
     }
 
     /** A Prometheus registry with the standard JVM and process binders (memory, GC, threads, classes, CPU, uptime). */

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * A RAM policy document (trust or permission policy) as a value. RAM re-serialises what it
  * stores (key order, a single string vs a one-element list, whitespace, a missing
  * {@code Version}), so documents are compared through this model and never as strings:
- * {@link #equals(Object)} is semantic equality. Statements are kept in a canonical order
- * because their order carries no meaning.
+ * {@link #equals(Object)} is semantic equality. Statements are kept in a canonical order,
+ * without repeats, because neither order nor repetition carries meaning.
  */
 public record PolicyDocument(String version, List<Statement> statements) {
     public static final String DEFAULT_VERSION = "1";
@@ -27,9 +27,8 @@ public record PolicyDocument(String version, List<Statement> statements) {
 
     public PolicyDocument {
         version = version == null || version.isBlank() ? DEFAULT_VERSION : version;
-        List<Statement> sorted = new ArrayList<>(statements);
-        sorted.sort(Comparator.comparing(PolicyDocument::canonicalKey));
-        statements = List.copyOf(sorted);
+        // A repeated statement grants nothing more: statements are a set, like actions.
+        statements = statements.stream().distinct().sorted(Comparator.comparing(PolicyDocument::canonicalKey)).toList();
     }
 
     public static PolicyDocument of(Statement... statements) {
@@ -118,7 +117,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
     }
 
     /** Condition: operator → key → values; values sorted, a single string read as a list. */
-    private static JsonNode canonicalCondition(JsonNode node) {
+    static JsonNode canonicalCondition(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /**
  * One policy statement. Actions and resources are sets (RAM does not care about their
  * order or repetition), kept sorted so record equality is semantic equality.
- * {@code condition} is the canonical form built by {@link PolicyDocument#parse}, or null.
+ * {@code condition} is kept in canonical form (operators and keys sorted, values as sorted
+ * lists), or null.
  */
 public record Statement(
         String effect,
@@ -28,6 +29,8 @@ public record Statement(
         if (principal != null && principal.isEmpty()) {
             principal = null;
         }
+        // Canonical here too, so a statement built in code equals the same statement parsed.
+        condition = PolicyDocument.canonicalCondition(condition);
         if (condition != null && condition.isEmpty()) {
             condition = null;
         }

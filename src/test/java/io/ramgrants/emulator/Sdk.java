@@ -20,7 +20,16 @@ final class Sdk {
                 .setReadTimeout(10_000).setConnectTimeout(5_000);
     }
 
+    private static final java.util.Map<String, com.aliyun.ram20150501.Client> RAM_CLIENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A RAM client, reused per emulator, key and signing: building one costs more than a call. */
     static com.aliyun.ram20150501.Client ram(RamEmulator emu, String akid, String secret, Signing signing) {
+        return RAM_CLIENTS.computeIfAbsent(emu.port() + "/" + akid + "/" + secret + "/" + signing,
+                k -> newRam(emu, akid, secret, signing));
+    }
+
+    private static com.aliyun.ram20150501.Client newRam(RamEmulator emu, String akid, String secret, Signing signing) {
         Config config = config(emu, akid, secret);
         if (signing == Signing.V1) {
             config.setSignatureAlgorithm("v2");

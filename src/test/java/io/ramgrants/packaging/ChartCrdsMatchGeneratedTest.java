@@ -2,6 +2,8 @@ package io.ramgrants.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ramgrants.observability.KubernetesApiAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,19 @@ class ChartCrdsMatchGeneratedTest {
                 root.resolve("operator/crds")))
                 .as("packaged CRDs differ from crds/: run hack/sync-crds.sh")
                 .isEmpty();
+    }
+
+    @Test
+    void rbacNamesExactlyTheGeneratedCrds() throws IOException {
+        List<String> plurals = new ArrayList<>();
+        for (String name : files(Tools.repoRoot().resolve("crds"))) {
+            JsonNode spec = Tools.YAML.readTree(Tools.repoRoot().resolve("crds").resolve(name).toFile()).path("spec");
+            assertThat(spec.path("group").asText()).as(name).isEqualTo(KubernetesApiAccess.GROUP);
+            plurals.add(spec.path("names").path("plural").asText());
+        }
+        if (!plurals.isEmpty()) {
+            assertThat(KubernetesApiAccess.CUSTOM_RESOURCES).containsExactlyInAnyOrderElementsOf(plurals);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +23,15 @@ class KustomizeMatchesChartTest {
     private static Manifests chart;
     private static Manifests kustomize;
 
-    @BeforeAll
-    static void render() {
-        chart = Manifests.helmTemplate("--include-crds");
-        kustomize = Manifests.kustomize();
+    @BeforeEach
+    void render() {
+        // Once per class; per test, so that a missing tool skips (or, under CI, fails) each test visibly.
+        synchronized (KustomizeMatchesChartTest.class) {
+            if (chart == null || kustomize == null) {
+                chart = Manifests.helmTemplate("--include-crds");
+                kustomize = Manifests.kustomize();
+            }
+        }
     }
 
     @Test

@@ -57,8 +57,21 @@ final class Tools {
         return ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci);
     }
 
+    /** Exit code and output of a finished command. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
     /** Runs a command in the repository root; returns stdout, fails the test on a non-zero exit. */
     static String run(List<String> command) {
+        Result result = exec(command);
+        if (result.exitCode() != 0) {
+            fail(command + " exited " + result.exitCode() + ":\n" + result.stderr() + result.stdout());
+        }
+        return result.stdout();
+    }
+
+    /** Runs a command in the repository root (no stdin, 60 s at most). */
+    static Result exec(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).directory(repoRoot().toFile()).start();
             process.getOutputStream().close();
@@ -68,10 +81,7 @@ final class Tools {
                 process.destroyForcibly();
                 fail("timed out: " + command);
             }
-            if (process.exitValue() != 0) {
-                fail(command + " exited " + process.exitValue() + ":\n" + stderr.join() + stdout.join());
-            }
-            return stdout.join();
+            return new Result(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

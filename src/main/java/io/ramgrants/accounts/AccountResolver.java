@@ -1,0 +1,182 @@
+package io.ramgrants.accounts;
+
+import io.ramgrants.api.AccountCredentials;
+import io.ramgrants.api.AlibabaCloudAccountSpec;
+import io.ramgrants.api.EndpointOverrides;
+import io.ramgrants.api.SecretRef;
+import io.ramgrants.ram.AccountEndpoint;
+import io.ramgrants.ram.CredentialProvider;
+import io.ramgrants.ram.StsGateway;
+import io.ramgrants.ram.StsGateway.CallerIdentity;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Turns an {@code AlibabaCloudAccount} spec into an {@link AccountHandle}: validates it,
+ * builds the credential provider, and verifies the identity through STS. Never throws for
+ * an unusable account: the handle carries the reason.
+ *
+ * <p>A provider is reused while its source is unchanged, so cached temporary credentials
+ * survive the periodic re-verification instead of costing an AssumeRole every pass.
+ */
+public final class AccountResolver {
+    private final AccountRegistry registry;
+    private final StsGatewayFactory stsFactory;
+    private final SecretLookup secrets;
+    private final CredentialEnvironment environment;
+    private final IdentityVerifier identityVerifier;
+    private final Clock clock;
+    private final Map<String, SourcedProvider> providers = new ConcurrentHashMap<>();
+
+    /** A provider and the configuration it was built from. */
+    private record SourcedProvider(Object source, CredentialProvider provider) {}
+
+    private record AssumeRoleSource(String roleArn, String sessionName, String externalId, String via) {}
+
+    private record OidcSource(String roleArn, String oidcProviderArn, Path tokenFile, URI sts) {}
+
+    private record DefaultChainSource(URI explicitSts) {}
+
+    public AccountResolver(AccountRegistry registry, StsGatewayFactory stsFactory, SecretLookup secrets,
+                           CredentialEnvironment environment, IdentityVerifier identityVerifier, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.stsFactory = Objects.requireNonNull(stsFactory, "stsFactory");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.identityVerifier = Objects.requireNonNull(identityVerifier, "identityVerifier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public AccountHandle resolve(String name, AlibabaCloudAccountSpec spec) {
+        List<String> errors = AccountSpecValidator.validate(name, spec);
+        if (!errors.isEmpty()) {
+            providers.remove(name);
+            return notReady(name, spec, null, AccountReason.InvalidSpec, String.join("; ", errors));
+        }
+        AccountEndpoint endpoint = endpoint(spec.endpoint);
+        try {
+            CredentialProvider credentials = credentials(name, spec, endpoint);
+            StsGateway sts = stsFactory.create(spec.accountId, endpoint, credentials);
+            CallerIdentity identity = identityVerifier.verify(spec.accountId, sts, credentials);
+            return new AccountHandle(name, spec.accountId, endpoint, spec.infrastructure, spec.allowedNamespaces,
+                    spec.trustableAccounts, credentials, AccountReason.Verified,
+                    "credentials verified as " + identity.arn(), identity.arn());
+        } catch (RuntimeException e) {
+            AccountNotReadyException notReady = StsFailures.classify(e);
+            return notReady(name, spec, endpoint, notReady.reason(), notReady.getMessage());
+        }
+    }
+
+    /** Drops what was cached for a deleted account. */
+    public void forget(String name) {
+        providers.remove(name);
+    }
+
+    private static AccountHandle notReady(String name, AlibabaCloudAccountSpec spec, AccountEndpoint endpoint,
+                                          AccountReason reason, String message) {
+        return new AccountHandle(name, spec == null ? null : spec.accountId, endpoint,
+                spec == null ? null : spec.infrastructure,
+                spec == null ? List.of() : spec.allowedNamespaces,
+                spec == null ? List.of() : spec.trustableAccounts,
+                null, reason, message, null);
+    }
+
+    static AccountEndpoint endpoint(EndpointOverrides overrides) {
+        if (overrides == null) {
+            return AccountEndpoint.publicCloud();
+        }
+        return new AccountEndpoint(
+                overrides.ram == null ? AccountEndpoint.PUBLIC_RAM : URI.create(overrides.ram),
+                overrides.sts == null ? AccountEndpoint.PUBLIC_STS : URI.create(overrides.sts));
+    }
+
+    private CredentialProvider credentials(String name, AlibabaCloudAccountSpec spec, AccountEndpoint endpoint) {
+        AccountCredentials source = spec.credentials;
+        if (source.secretRef != null) {
+            return reuse(name, fromSecret(source.secretRef));
+        }
+        if (source.assumeRole != null) {
+            return assumeRole(name, source.assumeRole);
+        }
+        URI explicitSts = spec.endpoint == null || spec.endpoint.sts == null ? null : endpoint.sts();
+        if (source.oidc != null) {
+            return oidc(name, spec.accountId, source.oidc, endpoint, explicitSts);
+        }
+        return reuse(name, new DefaultChainSource(explicitSts),
+                () -> DefaultChainCredentials.fromEnvironment(environment, spec.accountId, explicitSts, stsFactory, clock));
+    }
+
+    private StaticSecretCredentials fromSecret(SecretRef ref) {
+        return StaticSecretCredentials.fromSecret(secrets.find(ref.namespace, ref.name)
+                .orElseThrow(() -> new AccountNotReadyException(AccountReason.SecretNotFound,
+                        "Secret " + ref.namespace + "/" + ref.name + " named in spec.credentials.secretRef does not exist")));
+    }
+
+    /** Static keys compare by value: the same keys keep the same provider. */
+    private CredentialProvider reuse(String name, StaticSecretCredentials fresh) {
+        return reuse(name, fresh, () -> fresh);
+    }
+
+    private CredentialProvider assumeRole(String name, io.ramgrants.api.AssumeRoleCredentials spec) {
+        if (!registry.isReady(spec.via.name)) {
+            throw viaNotReady(spec.via.name);
+        }
+        String sessionName = spec.sessionName == null ? OidcCredentials.DEFAULT_SESSION_NAME : spec.sessionName;
+        AssumeRoleSource source = new AssumeRoleSource(spec.roleArn, sessionName, spec.externalId, spec.via.name);
+        return reuse(name, source, () -> new AssumeRoleCredentials(() -> viaSts(spec.via.name), spec.roleArn,
+                sessionName, spec.externalId, AssumeRoleCredentials.DEFAULT_DURATION, clock));
+    }
+
+    /** Looked up on each exchange so the via account's current credentials sign the call. */
+    private StsGateway viaSts(String viaName) {
+        AccountHandle via = registry.byName(viaName).filter(AccountHandle::ready).orElseThrow(() -> viaNotReady(viaName));
+        return stsFactory.create(via.accountId(), via.endpoint(), via.credentials());
+    }
+
+    private AccountNotReadyException viaNotReady(String viaName) {
+        String state = registry.byName(viaName).map(h -> "is not ready (" + h.reason() + ")").orElse("does not exist");
+        return new AccountNotReadyException(AccountReason.ViaAccountNotReady,
+                "AlibabaCloudAccount " + viaName + " named in spec.credentials.assumeRole.via " + state);
+    }
+
+    private CredentialProvider oidc(String name, String accountId, io.ramgrants.api.OidcCredentials spec,
+                                    AccountEndpoint endpoint, URI explicitSts) {
+        String roleArn = orEnvironment(spec.roleArn, environment.roleArn().orElse(null), "roleArn", CredentialEnvironment.ROLE_ARN);
+        String providerArn = orEnvironment(spec.oidcProviderArn, environment.oidcProviderArn().orElse(null),
+                "oidcProviderArn", CredentialEnvironment.OIDC_PROVIDER_ARN);
+        String tokenFile = orEnvironment(spec.tokenFile, environment.get(CredentialEnvironment.OIDC_TOKEN_FILE).orElse(null),
+                "tokenFile", CredentialEnvironment.OIDC_TOKEN_FILE);
+        URI sts = explicitSts != null ? explicitSts : environment.stsEndpoint().orElse(endpoint.sts());
+        OidcSource source = new OidcSource(roleArn, providerArn, Path.of(tokenFile), sts);
+        return reuse(name, source, () -> new OidcCredentials(
+                stsFactory.create(accountId, new AccountEndpoint(endpoint.ram(), sts), null), roleArn, providerArn,
+                Path.of(tokenFile), OidcCredentials.DEFAULT_SESSION_NAME, OidcCredentials.DEFAULT_DURATION, clock));
+    }
+
+    private static String orEnvironment(String fromSpec, String fromEnvironment, String field, String variable) {
+        if (fromSpec != null) {
+            return fromSpec;
+        }
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        throw new AccountNotReadyException(AccountReason.InvalidSpec,
+                "spec.credentials.oidc." + field + " is not set and " + variable + " is not in the operator's environment");
+    }
+
+    private CredentialProvider reuse(String name, Object source, Supplier<CredentialProvider> build) {
+        SourcedProvider current = providers.get(name);
+        if (current != null && current.source().equals(source)) {
+            return current.provider();
+        }
+        CredentialProvider provider = build.get();
+        providers.put(name, new SourcedProvider(source, provider));
+        return provider;
+    }
+}

@@ -1,0 +1,60 @@
+package io.ramgrants.accounts;
+
+import io.ramgrants.ram.AccessKeyCredentials;
+import io.ramgrants.ram.CredentialProvider;
+import io.ramgrants.ram.StsGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Temporary credentials from STS AssumeRole, called with another account's credentials
+ * ({@code spec.credentials.assumeRole.via}). The caller's gateway is looked up on every
+ * exchange, so a rotated key of the via account is picked up without rebuilding this
+ * provider.
+ */
+public final class AssumeRoleCredentials implements CredentialProvider {
+    public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
+
+    private final Supplier<StsGateway> callerSts;
+    private final String roleArn;
+    private final String sessionName;
+    private final String externalId;
+    private final Duration duration;
+    private final TemporaryCredentialCache cache;
+
+    /**
+     * @param callerSts  the STS gateway signed with the via account's credentials; may throw
+     *                   {@link AccountNotReadyException} when that account is not ready
+     * @param externalId may be null
+     */
+    public AssumeRoleCredentials(Supplier<StsGateway> callerSts, String roleArn, String sessionName,
+                                 String externalId, Duration duration, Clock clock) {
+        this.callerSts = Objects.requireNonNull(callerSts, "callerSts");
+        this.roleArn = Objects.requireNonNull(roleArn, "roleArn");
+        this.sessionName = Objects.requireNonNull(sessionName, "sessionName");
+        this.externalId = externalId;
+        this.duration = Objects.requireNonNull(duration, "duration");
+        this.cache = new TemporaryCredentialCache(this::exchange, clock, roleArn);
+    }
+
+    @Override
+    public AccessKeyCredentials credentials() {
+        return cache.get();
+    }
+
+    @Override
+    public void invalidate() {
+        cache.invalidate();
+    }
+
+    private AccessKeyCredentials exchange() {
+        return callerSts.get().assumeRole(roleArn, sessionName, externalId, duration);
+    }
+
+    @Override
+    public String toString() {
+        return "AssumeRoleCredentials[" + roleArn + ", session=" + sessionName + "]";
+    }
+}

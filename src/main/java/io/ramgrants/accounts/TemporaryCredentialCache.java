@@ -1,0 +1,98 @@
+package io.ramgrants.accounts;
+
+import io.ramgrants.ram.AccessKeyCredentials;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the temporary credentials of one exchange (AssumeRole, AssumeRoleWithOIDC) and
+ * exchanges again before they expire: when less than {@link #MIN_REMAINING} or
+ * {@link #MIN_REMAINING_FRACTION} of their lifetime remains, whichever comes first. A RAM
+ * call therefore never starts with credentials about to lapse mid-request.
+ *
+ * <p>Only one exchange runs at a time; callers arriving meanwhile wait for its result
+ * instead of starting their own. When an early refresh fails but the cached credentials
+ * have not expired yet, they are still served: STS being briefly unavailable should not
+ * stop work that valid credentials can do.
+ */
+final class TemporaryCredentialCache {
+    static final Duration MIN_REMAINING = Duration.ofMinutes(5);
+    static final double MIN_REMAINING_FRACTION = 0.2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemporaryCredentialCache.class);
+
+    private final Supplier<AccessKeyCredentials> exchange;
+    private final Clock clock;
+    private final String description;
+    private final ReentrantLock exchangeLock = new ReentrantLock();
+    private volatile Cached cached;
+
+    private record Cached(AccessKeyCredentials credentials, Instant refreshAt) {}
+
+    /**
+     * @param description names the exchange in log lines, e.g. the role ARN; never a secret
+     */
+    TemporaryCredentialCache(Supplier<AccessKeyCredentials> exchange, Clock clock, String description) {
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.description = description;
+    }
+
+    AccessKeyCredentials get() {
+        Cached current = cached;
+        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+            return current.credentials();
+        }
+        exchangeLock.lock();
+        try {
+            current = cached;
+            Instant now = clock.instant();
+            if (current != null && now.isBefore(current.refreshAt())) {
+                return current.credentials();
+            }
+            return refresh(current, now);
+        } finally {
+            exchangeLock.unlock();
+        }
+    }
+
+    void invalidate() {
+        cached = null;
+    }
+
+    private AccessKeyCredentials refresh(Cached current, Instant now) {
+        try {
+            AccessKeyCredentials fresh = exchange.get();
+            cached = new Cached(fresh, refreshAt(fresh, now));
+            return fresh;
+        } catch (RuntimeException e) {
+            if (current != null && stillValid(current.credentials(), now)) {
+                LOG.warn("Early refresh of temporary credentials for {} failed ({}); using the current ones until they expire",
+                        description, e.getMessage());
+                return current.credentials();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean stillValid(AccessKeyCredentials credentials, Instant now) {
+        return credentials.expiration() == null || now.isBefore(credentials.expiration());
+    }
+
+    static Instant refreshAt(AccessKeyCredentials credentials, Instant obtainedAt) {
+        Instant expiration = credentials.expiration();
+        if (expiration == null) {
+            return Instant.MAX;
+        }
+        Duration lifetime = Duration.between(obtainedAt, expiration);
+        Duration byFraction = Duration.ofMillis((long) (lifetime.toMillis() * MIN_REMAINING_FRACTION));
+        Duration margin = byFraction.compareTo(MIN_REMAINING) > 0 ? byFraction : MIN_REMAINING;
+        return expiration.minus(margin);
+    }
+}

@@ -1,0 +1,108 @@
+package io.ramgrants.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ramgrants.desired.DesiredCustomPolicy;
+import io.ramgrants.desired.DesiredRole;
+import io.ramgrants.desired.DesiredState;
+import io.ramgrants.manifest.EvaluatedResource;
+import io.ramgrants.manifest.ManifestProblem;
+import java.util.List;
+
+/**
+ * Prints a plan as text for people or as the DESIGN §5 JSON for tools:
+ * {@code {"resources":[{"kind","namespace","name","valid","errors","roles","actions"}]}}, each
+ * role {@code {"accountId","roleName","trustPolicy","attachedPolicies","customPolicies"}}.
+ * Additive fields: per resource {@code notes} and {@code file}; at the top, {@code errors}
+ * for files that could not be read.
+ */
+public final class PlanRenderer {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String json(List<PlannedResource> resources, List<ManifestProblem> problems) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode array = root.putArray("resources");
+        resources.forEach(r -> array.add(resourceNode(r)));
+        ArrayNode errors = root.putArray("errors");
+        problems.forEach(p -> errors.add(p.toString()));
+        try {
+            return JSON.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always serialises", e);
+        }
+    }
+
+    public String text(List<PlannedResource> resources, List<ManifestProblem> problems) {
+        StringBuilder out = new StringBuilder();
+        problems.forEach(p -> line(out, 0, "error: " + p));
+        for (PlannedResource planned : resources) {
+            EvaluatedResource r = planned.evaluated();
+            line(out, 0, r.displayName() + " (" + r.source().location() + "): " + (r.valid() ? "valid" : "INVALID"));
+            r.errors().forEach(e -> line(out, 1, "error: " + e));
+            r.desired().ifPresent(state -> describe(out, state));
+            if (!planned.actions().isEmpty()) {
+                line(out, 1, "actions:");
+                planned.actions().forEach(a -> line(out, 2, a));
+            }
+        }
+        long invalid = resources.stream().filter(r -> !r.evaluated().valid()).count();
+        long actions = resources.stream().mapToLong(r -> r.actions().size()).sum();
+        line(out, 0, resources.size() + " resource(s), " + invalid + " invalid, " + problems.size()
+                + " unreadable document(s), " + actions + " action(s)");
+        return out.toString();
+    }
+
+    private static void describe(StringBuilder out, DesiredState state) {
+        for (DesiredRole role : state.roles()) {
+            line(out, 1, "role " + role.roleName() + " in " + role.accountId() + " (" + role.arn() + ")");
+            line(out, 2, "trust policy: " + role.trustPolicy().toJson());
+            role.systemPolicies().forEach(p -> line(out, 2, "attached: " + p + " (System)"));
+            for (DesiredCustomPolicy policy : role.customPolicies()) {
+                line(out, 2, "attached: " + policy.policyName() + " (Custom): " + policy.document().toJson());
+            }
+        }
+        state.notes().forEach(n -> line(out, 1, "note: " + n));
+    }
+
+    private static ObjectNode resourceNode(PlannedResource planned) {
+        EvaluatedResource r = planned.evaluated();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("kind", r.kind());
+        node.put("namespace", r.namespace());
+        node.put("name", r.name());
+        node.put("valid", r.valid());
+        ArrayNode errors = node.putArray("errors");
+        r.errors().forEach(errors::add);
+        ArrayNode roles = node.putArray("roles");
+        r.desired().ifPresent(state -> state.roles().forEach(role -> roles.add(roleNode(role))));
+        ArrayNode actions = node.putArray("actions");
+        planned.actions().forEach(actions::add);
+        ArrayNode notes = node.putArray("notes");
+        r.desired().ifPresent(state -> state.notes().forEach(notes::add));
+        node.put("file", r.source().location());
+        return node;
+    }
+
+    private static ObjectNode roleNode(DesiredRole role) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("accountId", role.accountId());
+        node.put("roleName", role.roleName());
+        node.set("trustPolicy", role.trustPolicy().toJsonNode());
+        ArrayNode attached = node.putArray("attachedPolicies");
+        role.systemPolicies().forEach(p -> attached.addObject().put("policyName", p).put("policyType", "System"));
+        role.customPolicies().forEach(p -> attached.addObject().put("policyName", p.policyName()).put("policyType", "Custom"));
+        ArrayNode custom = node.putArray("customPolicies");
+        role.customPolicies().forEach(p -> {
+            ObjectNode policy = custom.addObject().put("policyName", p.policyName());
+            policy.set("document", p.document().toJsonNode());
+        });
+        return node;
+    }
+
+    private static void line(StringBuilder out, int indent, String text) {
+        out.append("  ".repeat(indent)).append(text).append(System.lineSeparator());
+    }
+}

@@ -1,0 +1,151 @@
+package io.ramgrants.controller;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.ramgrants.accounts.AccountHandle;
+import io.ramgrants.accounts.AccountReason;
+import io.ramgrants.accounts.AccountRegistry;
+import io.ramgrants.accounts.AccountResolver;
+import io.ramgrants.api.AlibabaCloudAccount;
+import io.ramgrants.api.AlibabaCloudAccountSpec;
+import io.ramgrants.api.AlibabaCloudAccountStatus;
+import io.ramgrants.api.SecretRef;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the {@link AccountRegistry} in step with the AlibabaCloudAccount resources: resolves
+ * and verifies each account's credentials, records the result, and reports it in status.
+ *
+ * <p>Runs in JOSDK's all-events mode so that a deleted account leaves the registry without a
+ * finalizer (a finalizer on accounts would block their deletion whenever the operator is not
+ * running). Besides its own resource, an account is reconciled again when its Secret changes
+ * or when the account its AssumeRole goes through changes.
+ */
+@ControllerConfiguration(name = AlibabaCloudAccountReconciler.NAME, triggerReconcilerOnAllEvents = true)
+public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAccount> {
+    public static final String NAME = "alibabacloudaccount";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlibabaCloudAccountReconciler.class);
+
+    private final AccountResolver resolver;
+    private final AccountRegistry registry;
+    private final ReferencedSecrets secrets;
+    private final ReverificationSchedule schedule;
+    private final Clock clock;
+    /** The generation each ready account was last verified at. */
+    private final Map<String, Long> verifiedGeneration = new ConcurrentHashMap<>();
+
+    public AlibabaCloudAccountReconciler(AccountResolver resolver, AccountRegistry registry, ReferencedSecrets secrets,
+                                         ReverificationSchedule schedule, Clock clock) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<EventSource<?, AlibabaCloudAccount>> prepareEventSources(EventSourceContext<AlibabaCloudAccount> context) {
+        SimpleInboundEventSource<AlibabaCloudAccount> dependencies = new SimpleInboundEventSource<>("account-dependencies");
+        secrets.addListener(account -> dependencies.propagateEvent(new ResourceID(account)));
+        IndexerResourceCache<AlibabaCloudAccount> accounts = context.getPrimaryCache();
+        registry.addListener(changed -> accounts.list(account -> changed.equals(viaName(account.getSpec())))
+                .forEach(dependent -> dependencies.propagateEvent(ResourceID.fromResource(dependent))));
+        return List.of(dependencies);
+    }
+
+    @Override
+    public UpdateControl<AlibabaCloudAccount> reconcile(AlibabaCloudAccount account, Context<AlibabaCloudAccount> context) {
+        String name = account.getMetadata().getName();
+        if (context.isPrimaryResourceDeleted()) {
+            forget(name);
+            return UpdateControl.noUpdate();
+        }
+        watchSecret(name, account.getSpec());
+        Long generation = account.getMetadata().getGeneration();
+        AccountHandle observed = resolver.resolve(name, account.getSpec());
+        AccountHandle lastGood = lastGoodToKeep(name, observed, generation);
+        registry.put(lastGood != null ? lastGood : observed);
+        if (observed.ready()) {
+            verifiedGeneration.put(name, generation);
+        } else if (lastGood == null) {
+            verifiedGeneration.remove(name);
+            LOG.info("AlibabaCloudAccount {} is not ready: {} - {}", name, observed.reason(), observed.message());
+        }
+
+        AlibabaCloudAccountStatus current = account.getStatus();
+        AlibabaCloudAccountStatus status = lastGood != null
+                ? AccountStatuses.build(lastGood, observed, generation, conditions(current), clock.instant())
+                : AccountStatuses.build(observed, null, generation, conditions(current), clock.instant());
+        UpdateControl<AlibabaCloudAccount> control = AccountStatuses.same(current, status)
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(withStatus(account, status));
+        return control.rescheduleAfter(schedule.next(name, observed.reason()));
+    }
+
+    /**
+     * A transient STS failure while re-verifying an unchanged, verified account keeps it ready:
+     * its credentials worked minutes ago, and flipping every grant to "account not ready" for a
+     * throttled GetCallerIdentity would do more harm than the retry.
+     */
+    private AccountHandle lastGoodToKeep(String name, AccountHandle observed, Long generation) {
+        if (observed.reason() != AccountReason.StsUnavailable || !Objects.equals(verifiedGeneration.get(name), generation)) {
+            return null;
+        }
+        return registry.byName(name).filter(AccountHandle::ready).orElse(null);
+    }
+
+    private void watchSecret(String name, AlibabaCloudAccountSpec spec) {
+        SecretRef ref = spec == null || spec.credentials == null ? null : spec.credentials.secretRef;
+        if (ref != null && ref.name != null && ref.namespace != null) {
+            secrets.watch(name, ref.namespace, ref.name);
+        } else {
+            secrets.unwatch(name);
+        }
+    }
+
+    private void forget(String name) {
+        secrets.unwatch(name);
+        resolver.forget(name);
+        schedule.forget(name);
+        verifiedGeneration.remove(name);
+        registry.remove(name);
+        LOG.info("AlibabaCloudAccount {} deleted; removed from the registry", name);
+    }
+
+    private static String viaName(AlibabaCloudAccountSpec spec) {
+        if (spec == null || spec.credentials == null || spec.credentials.assumeRole == null
+                || spec.credentials.assumeRole.via == null) {
+            return null;
+        }
+        return spec.credentials.assumeRole.via.name;
+    }
+
+    private static List<io.fabric8.kubernetes.api.model.Condition> conditions(AlibabaCloudAccountStatus status) {
+        return status == null ? List.of() : status.conditions;
+    }
+
+    /** A copy carrying only what a status patch needs, so the cached resource is never mutated. */
+    private static AlibabaCloudAccount withStatus(AlibabaCloudAccount account, AlibabaCloudAccountStatus status) {
+        AlibabaCloudAccount patch = new AlibabaCloudAccount();
+        patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName(account.getMetadata().getName())
+                .withResourceVersion(account.getMetadata().getResourceVersion())
+                .build());
+        patch.setStatus(status);
+        return patch;
+    }
+}

@@ -1,0 +1,143 @@
+package io.ramgrants.controller;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ramgrants.accounts.SecretLookup;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Watches exactly the Secrets that accounts reference, one single-object informer each
+ * ({@code fieldSelector=metadata.name=...}), so the operator needs no list/watch on all
+ * Secrets of the cluster and keeps no other Secret in memory. A change to a watched Secret
+ * tells the listeners the names of the accounts referencing it.
+ *
+ * <p>Reads come from the informer's store once it has synced. The resourceVersion last read
+ * per Secret suppresses events that merely report what a reconcile has already seen
+ * (notably the initial ADD when a watch starts), which would cost another STS call.
+ */
+public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
+    private record SecretKey(String namespace, String name) {
+        String storeKey() {
+            return namespace + "/" + name;
+        }
+    }
+
+    private final KubernetesClient client;
+    private final Map<SecretKey, SharedIndexInformer<Secret>> informers = new HashMap<>();
+    private final Map<SecretKey, Set<String>> accountsBySecret = new HashMap<>();
+    private final Map<String, SecretKey> secretByAccount = new HashMap<>();
+    private final Map<SecretKey, String> lastReadVersion = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public ReferencedSecrets(KubernetesClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Hears the name of each account whose Secret changed. */
+    public void addListener(Consumer<String> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The account now references this Secret (and no longer any other). */
+    public synchronized void watch(String accountName, String namespace, String name) {
+        SecretKey key = new SecretKey(namespace, name);
+        if (key.equals(secretByAccount.get(accountName))) {
+            return;
+        }
+        unwatch(accountName);
+        secretByAccount.put(accountName, key);
+        accountsBySecret.computeIfAbsent(key, k -> new HashSet<>()).add(accountName);
+        informers.computeIfAbsent(key, this::inform);
+    }
+
+    /** The account references no Secret any more (deleted, or another credential source). */
+    public synchronized void unwatch(String accountName) {
+        SecretKey key = secretByAccount.remove(accountName);
+        if (key == null) {
+            return;
+        }
+        Set<String> accounts = accountsBySecret.get(key);
+        accounts.remove(accountName);
+        if (accounts.isEmpty()) {
+            accountsBySecret.remove(key);
+            lastReadVersion.remove(key);
+            SharedIndexInformer<Secret> informer = informers.remove(key);
+            if (informer != null) {
+                informer.close();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Secret> find(String namespace, String name) {
+        SecretKey key = new SecretKey(namespace, name);
+        SharedIndexInformer<Secret> informer;
+        synchronized (this) {
+            informer = informers.get(key);
+        }
+        Secret secret = informer != null && informer.hasSynced()
+                ? informer.getStore().getByKey(key.storeKey())
+                : client.secrets().inNamespace(namespace).withName(name).get();
+        lastReadVersion.put(key, secret == null ? "" : secret.getMetadata().getResourceVersion());
+        return Optional.ofNullable(secret);
+    }
+
+    /** How many Secrets are watched; for tests and metrics. */
+    public synchronized int watchedSecrets() {
+        return informers.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        informers.values().forEach(SharedIndexInformer::close);
+        informers.clear();
+        accountsBySecret.clear();
+        secretByAccount.clear();
+    }
+
+    private SharedIndexInformer<Secret> inform(SecretKey key) {
+        return client.secrets().inNamespace(key.namespace()).withName(key.name()).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Secret secret) {
+                changed(key, secret.getMetadata().getResourceVersion());
+            }
+
+            @Override
+            public void onUpdate(Secret oldSecret, Secret newSecret) {
+                changed(key, newSecret.getMetadata().getResourceVersion());
+            }
+
+            @Override
+            public void onDelete(Secret secret, boolean deletedFinalStateUnknown) {
+                changed(key, "");
+            }
+        });
+    }
+
+    /**
+     * Every watch starts inside a reconcile that reads the Secret right after: until that read
+     * is recorded, events (the initial ADD above all) tell that reconcile nothing new.
+     */
+    private void changed(SecretKey key, String resourceVersion) {
+        String seen = lastReadVersion.get(key);
+        if (seen == null || seen.equals(resourceVersion)) {
+            return;
+        }
+        Set<String> accounts;
+        synchronized (this) {
+            accounts = Set.copyOf(accountsBySecret.getOrDefault(key, Set.of()));
+        }
+        accounts.forEach(account -> listeners.forEach(listener -> listener.accept(account)));
+    }
+}

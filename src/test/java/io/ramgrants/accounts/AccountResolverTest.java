@@ -1,0 +1,182 @@
+package io.ramgrants.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.ramgrants.api.AccountCredentials;
+import io.ramgrants.api.AlibabaCloudAccountSpec;
+import io.ramgrants.api.OidcCredentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountResolverTest {
+    static final String HUB = "1000000000000001";
+    static final String TARGET = "2000000000000002";
+    static final String HUB_SECRET = "SECRET-DO-NOT-LEAK-hub";
+
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = MutableClock.startingAt("2025-01-01T00:00:00Z");
+    final FakeSts sts = new FakeSts(clock).accessKey(HUB, "LTAI-hub", HUB_SECRET).role(TARGET, "operator", HUB);
+    final Map<String, Secret> secrets = new ConcurrentHashMap<>();
+    final AccountRegistry registry = new AccountRegistry((id, endpoint, credentials) -> IdOnlyRamGateway.of(id));
+    final AccountResolver resolver = new AccountResolver(registry, sts,
+            (namespace, name) -> Optional.ofNullable(secrets.get(namespace + "/" + name)),
+            new CredentialEnvironment(Map.of()), new IdentityVerifier(), clock);
+
+    void hubSecret(String secret) {
+        secrets.put("ops/hub-keys", StaticSecretCredentialsTest.secret(Map.of("accessKeyId", "LTAI-hub", "accessKeySecret", secret)));
+    }
+
+    AccountHandle resolveAndRegister(String name, AlibabaCloudAccountSpec spec) {
+        AccountHandle handle = resolver.resolve(name, spec);
+        registry.put(handle);
+        return handle;
+    }
+
+    @Test
+    void secretCredentialsOfTheDeclaredAccountAreVerified() {
+        hubSecret(HUB_SECRET);
+
+        AccountHandle hub = resolveAndRegister("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+
+        assertThat(hub.reason()).isEqualTo(AccountReason.Verified);
+        assertThat(hub.verifiedIdentity()).isEqualTo("acs:ram::" + HUB + ":root");
+        assertThat(hub.message()).isEqualTo("credentials verified as acs:ram::" + HUB + ":root");
+    }
+
+    @Test
+    void missingSecretIsSecretNotFound() {
+        AccountHandle hub = resolver.resolve("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+
+        assertThat(hub.reason()).isEqualTo(AccountReason.SecretNotFound);
+        assertThat(hub.message()).contains("Secret ops/hub-keys");
+        assertThat(hub.credentials()).isNull();
+    }
+
+    @Test
+    void wrongSecretIsAccessDeniedAndMismatchedIdIsIdentityMismatch() {
+        hubSecret("SECRET-DO-NOT-LEAK-wrong");
+        AccountHandle wrongKey = resolver.resolve("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+        hubSecret(HUB_SECRET);
+        AccountHandle wrongAccount = resolver.resolve("hub", AccountSpecs.withSecret(TARGET, "ops", "hub-keys"));
+
+        assertThat(wrongKey.reason()).isEqualTo(AccountReason.StsAccessDenied);
+        assertThat(wrongAccount.reason()).isEqualTo(AccountReason.IdentityMismatch);
+        assertThat(wrongKey.message() + wrongAccount.message()).doesNotContain("SECRET-DO-NOT-LEAK");
+    }
+
+    @Test
+    void invalidSpecIsReportedBeforeAnyCall() {
+        AlibabaCloudAccountSpec spec = AccountSpecs.withSecret("not-a-number", "ops", "hub-keys");
+        spec.credentials.defaultChain = true;
+
+        AccountHandle handle = resolver.resolve("hub", spec);
+
+        assertThat(handle.reason()).isEqualTo(AccountReason.InvalidSpec);
+        assertThat(handle.message()).contains("spec.accountId").contains("exactly one of");
+        assertThat(sts.calls("GetCallerIdentity")).isZero();
+    }
+
+    @Test
+    void assumeRoleWaitsForTheViaAccountThenWorks() {
+        AlibabaCloudAccountSpec targetSpec = AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "operator"), "hub");
+
+        AccountHandle waiting = resolver.resolve("target", targetSpec);
+        assertThat(waiting.reason()).isEqualTo(AccountReason.ViaAccountNotReady);
+        assertThat(waiting.message()).contains("AlibabaCloudAccount hub").contains("does not exist");
+
+        hubSecret(HUB_SECRET);
+        resolveAndRegister("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+        AccountHandle target = resolver.resolve("target", targetSpec);
+
+        assertThat(target.reason()).isEqualTo(AccountReason.Verified);
+        assertThat(target.verifiedIdentity()).isEqualTo("acs:ram::" + TARGET + ":assumed-role/operator/ram-grant-operator");
+    }
+
+    @Test
+    void reverifyingKeepsTheProviderAndItsTemporaryCredentials() {
+        hubSecret(HUB_SECRET);
+        resolveAndRegister("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+        AlibabaCloudAccountSpec targetSpec = AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "operator"), "hub");
+
+        AccountHandle first = resolver.resolve("target", targetSpec);
+        AccountHandle second = resolver.resolve("target", targetSpec);
+
+        assertThat(second.credentials()).isSameAs(first.credentials());
+        assertThat(sts.calls("AssumeRole")).isEqualTo(1);
+        assertThat(second.differsFrom(first)).isFalse();
+    }
+
+    @Test
+    void rotatedSecretMakesANewProvider() {
+        hubSecret(HUB_SECRET);
+        AccountHandle before = resolver.resolve("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+        sts.accessKey(HUB, "LTAI-hub", "SECRET-DO-NOT-LEAK-rotated");
+        hubSecret("SECRET-DO-NOT-LEAK-rotated");
+
+        AccountHandle after = resolver.resolve("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+
+        assertThat(after.ready()).isTrue();
+        assertThat(after.credentials()).isNotSameAs(before.credentials());
+    }
+
+    @Test
+    void viaAccountThatIsNotReadyIsNamedWithItsReason() {
+        resolveAndRegister("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+
+        AccountHandle target = resolver.resolve("target",
+                AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "operator"), "hub"));
+
+        assertThat(target.message()).contains("is not ready (SecretNotFound)");
+    }
+
+    @Test
+    void oidcFieldsDefaultFromTheEnvironment() throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "OIDC-TOKEN-DO-NOT-LEAK-1");
+        sts.oidcRole(TARGET, "rrsa", "OIDC-TOKEN-DO-NOT-LEAK-1");
+        AccountResolver rrsa = new AccountResolver(registry, sts, (ns, n) -> Optional.empty(), new CredentialEnvironment(Map.of(
+                "ALIBABA_CLOUD_ROLE_ARN", FakeSts.arn(TARGET, "rrsa"),
+                "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::" + TARGET + ":oidc-provider/ack",
+                "ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())), new IdentityVerifier(), clock);
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = TARGET;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.oidc = new OidcCredentials();
+
+        AccountHandle handle = rrsa.resolve("rrsa", spec);
+
+        assertThat(handle.reason()).isEqualTo(AccountReason.Verified);
+        assertThat(handle.verifiedIdentity()).contains(":assumed-role/rrsa/");
+    }
+
+    @Test
+    void oidcWithoutRoleAnywhereIsInvalidSpec() {
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = TARGET;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.oidc = new OidcCredentials();
+
+        AccountHandle handle = resolver.resolve("rrsa", spec);
+
+        assertThat(handle.reason()).isEqualTo(AccountReason.InvalidSpec);
+        assertThat(handle.message()).contains("spec.credentials.oidc.roleArn").contains("ALIBABA_CLOUD_ROLE_ARN");
+    }
+
+    @Test
+    void defaultChainWithAnEmptyEnvironmentIsCredentialsUnavailable() {
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = HUB;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.defaultChain = true;
+
+        assertThat(resolver.resolve("default", spec).reason()).isEqualTo(AccountReason.CredentialsUnavailable);
+    }
+}

@@ -1,0 +1,210 @@
+package io.ramgrants.controller;
+
+import static io.ramgrants.controller.AccountOperatorHarness.condition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ramgrants.accounts.AccountReason;
+import io.ramgrants.accounts.AccountSpecs;
+import io.ramgrants.api.AccountCredentials;
+import io.ramgrants.api.AlibabaCloudAccount;
+import io.ramgrants.api.AlibabaCloudAccountSpec;
+import io.ramgrants.api.OidcCredentials;
+import io.ramgrants.emulator.EmulatorConfig;
+import io.ramgrants.emulator.RamEmulator;
+import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.ram.AccessKeyCredentials;
+import io.ramgrants.ram.AccountEndpoint;
+import io.ramgrants.ram.PolicyType;
+import io.ramgrants.ram.RamClientSettings;
+import io.ramgrants.ram.RamGateway;
+import io.ramgrants.ram.RamGateways;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The account controller end to end with the real SDK gateways and the RAM/STS emulator as
+ * Alibaba Cloud: signatures, keys, trust policies and AssumeRole are the emulator's.
+ */
+class AccountControllerEmulatorTest {
+    static final String HUB = "1000000000000001";
+    static final String TARGET = "2000000000000002";
+    static final String HUB_SECRET = "SECRET-DO-NOT-LEAK-hub";
+    static final String TARGET_SECRET = "SECRET-DO-NOT-LEAK-target";
+    static final String OIDC_PROVIDER = "acs:ram::" + TARGET + ":oidc-provider/ack-rrsa";
+
+    static RamEmulator emulator;
+    static AccountOperatorHarness k8s;
+    static final AtomicInteger testNumber = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    String hubName;
+    String targetName;
+    String hubKeys;
+
+    @BeforeAll
+    static void start() {
+        emulator = RamEmulator.start(EmulatorConfig.builder()
+                .account(HUB, "LTAI-hub", HUB_SECRET)
+                .account(HUB, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2")
+                .account(TARGET, "LTAI-target", TARGET_SECRET)
+                .build(), 0);
+        RamGateways gateways = new RamGateways(
+                RamClientSettings.defaults().withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50)),
+                OperatorMetrics.discarding());
+        RamGateway targetRam = gateways.ramGateway(TARGET, AccountEndpoint.both(emulator.endpoint()),
+                () -> AccessKeyCredentials.permanent("LTAI-target", TARGET_SECRET));
+        targetRam.createRole("operator", trust("\"RAM\":[\"acs:ram::" + HUB + ":root\"]"), null, null);
+        targetRam.attachPolicyToRole(PolicyType.System, "AdministratorAccess", "operator");
+        targetRam.createRole("rrsa", trust("\"Federated\":[\"" + OIDC_PROVIDER + "\"]"), null, null);
+        k8s = new AccountOperatorHarness(gateways::stsGateway, gateways::ramGateway);
+    }
+
+    @AfterAll
+    static void stop() {
+        k8s.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void names() {
+        int n = testNumber.incrementAndGet();
+        hubName = "hub-" + n;
+        targetName = "target-" + n;
+        hubKeys = "hub-keys-" + n;
+    }
+
+    @AfterEach
+    void deleteAccounts() {
+        k8s.deleteAllAccounts();
+    }
+
+    @Test
+    void accountWithItsSecretBecomesReadyWithTheVerifiedIdentity() {
+        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+
+        AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
+
+        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":root");
+        assertThat(k8s.accounts.registry().ramGateway(hubName).getRole("no-such-role")).isEmpty();
+        k8s.assertNoSecretsIn(hub);
+    }
+
+    @Test
+    void wrongKeyIsNotReady() {
+        k8s.putSecret(hubKeys, "LTAI-hub", "SECRET-DO-NOT-LEAK-wrong");
+        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+
+        AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.StsAccessDenied);
+
+        assertThat(condition(hub, "Ready").getStatus()).isEqualTo("False");
+        assertThat(condition(hub, "Ready").getMessage()).contains("GetCallerIdentity");
+        k8s.assertNoSecretsIn(hub);
+    }
+
+    @Test
+    void credentialsOfAnotherAccountAreIdentityMismatch() {
+        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(TARGET, "ops", hubKeys)));
+
+        AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.IdentityMismatch);
+
+        assertThat(condition(hub, "Ready").getMessage())
+                .isEqualTo("the credentials belong to account " + HUB + ", not to spec.accountId " + TARGET
+                        + ": fix spec.accountId or use credentials of account " + TARGET);
+    }
+
+    @Test
+    void updatedSecretIsVerifiedAgain() {
+        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+        k8s.awaitReason(hubName, AccountReason.Verified);
+
+        k8s.putSecret(hubKeys, "LTAI-unknown", "SECRET-DO-NOT-LEAK-unknown");
+        k8s.awaitReason(hubName, AccountReason.StsAccessDenied);
+        k8s.putSecret(hubKeys, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2");
+        AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
+
+        assertThat(k8s.accounts.registry().byName(hubName).orElseThrow().credentials().credentials().accessKeyId())
+                .isEqualTo("LTAI-hub-2");
+        k8s.assertNoSecretsIn(hub);
+    }
+
+    @Test
+    void assumeRoleThroughAnotherAccountWorks() {
+        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+        k8s.create(targetName, atEmulator(AccountSpecs.viaAssumeRole(TARGET, "acs:ram::" + TARGET + ":role/operator", hubName)));
+
+        AlibabaCloudAccount target = k8s.awaitReason(targetName, AccountReason.Verified);
+
+        assertThat(target.getStatus().verifiedIdentity).startsWith("acs:ram::" + TARGET + ":assumed-role/operator/");
+        RamGateway targetRam = k8s.accounts.registry().ramGateway(targetName);
+        assertThat(targetRam.getRole("operator")).isPresent();
+        assertThat(emulator.callCounts().get(HUB)).containsKey("AssumeRole");
+        k8s.assertNoSecretsIn(target);
+    }
+
+    @Test
+    void assumeRoleOfAnUntrustingRoleIsAccessDenied() {
+        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+        k8s.create(targetName, atEmulator(AccountSpecs.viaAssumeRole(TARGET, "acs:ram::" + TARGET + ":role/rrsa", hubName)));
+
+        AlibabaCloudAccount target = k8s.awaitReason(targetName, AccountReason.StsAccessDenied);
+
+        assertThat(condition(target, "Ready").getMessage()).startsWith("STS AssumeRole failed with ");
+    }
+
+    @Test
+    void rrsaExchangesTheTokenFile() throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), jwt(Instant.now().plusSeconds(3600)));
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = TARGET;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.oidc = new OidcCredentials();
+        spec.credentials.oidc.roleArn = "acs:ram::" + TARGET + ":role/rrsa";
+        spec.credentials.oidc.oidcProviderArn = OIDC_PROVIDER;
+        spec.credentials.oidc.tokenFile = token.toString();
+        k8s.create(targetName, atEmulator(spec));
+
+        AlibabaCloudAccount target = k8s.awaitReason(targetName, AccountReason.Verified);
+
+        assertThat(target.getStatus().verifiedIdentity).startsWith("acs:ram::" + TARGET + ":assumed-role/rrsa/");
+        k8s.assertNoSecretsIn(target);
+    }
+
+    private static AlibabaCloudAccountSpec atEmulator(AlibabaCloudAccountSpec spec) {
+        return AccountSpecs.atEndpoint(spec, emulator.endpoint());
+    }
+
+    private static String trust(String principal) {
+        return "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{" + principal
+                + "}}],\"Version\":\"1\"}";
+    }
+
+    /** The emulator checks the token's claims, not the issuer's signature. */
+    private static String jwt(Instant expiresAt) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"iss\":\"https://oidc-ack.example.com/cluster\",\"aud\":[\"sts.aliyuncs.com\"],"
+                + "\"sub\":\"system:serviceaccount:ramgrants:operator\",\"iat\":"
+                + expiresAt.minusSeconds(3600).getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".c2lnbmF0dXJl";
+    }
+}
