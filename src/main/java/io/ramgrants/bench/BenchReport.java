@@ -11,6 +11,8 @@ import java.util.Map;
  * What a benchmark measured. The JSON keys are a contract (BENCHMARKS.md and scripts read
  * them); the text form adds the context a reader needs (limits, roles, load average).
  *
+ * @param convergenceCpuSeconds CPU time of the whole process (engine, SDK and emulator) while converging:
+ *                      when it approaches the cores available, the run is CPU-bound, not quota-bound
  * @param callsByAction per phase ({@code converge}, {@code throttledWhileConverging},
  *                      {@code resyncSystemOnly}, {@code resyncWithCustomPolicy}, {@code resyncBatch} summed over its measured resyncs),
  *                      calls by RAM action summed over accounts
@@ -21,6 +23,7 @@ public record BenchReport(
         int roles,
         String limits,
         double convergenceSeconds,
+        double convergenceCpuSeconds,
         double lowerBoundSeconds,
         SteadyState steadyState,
         double resyncSeconds,
@@ -74,6 +77,8 @@ public record BenchReport(
         line(out, "load average (1 min)", f("%.2f before, %.2f after", loadAverageBefore, loadAverageAfter));
         line(out, "convergence", f("%.2f s (lower bound %.2f s, ratio %.2f)", convergenceSeconds, lowerBoundSeconds,
                 convergenceRatio()));
+        line(out, "CPU while converging", f("%.1f s of this process (%.2f cores on average; the emulator included)",
+                convergenceCpuSeconds, convergenceCpuSeconds / convergenceSeconds));
         if (unconvergedUnits > 0) {
             line(out, "NOT CONVERGED", unconvergedUnits + " reconcile unit(s)");
         }

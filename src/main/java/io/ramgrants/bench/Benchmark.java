@@ -41,12 +41,14 @@ public final class Benchmark {
             GrantEngine engine = new GrantEngine(env);
 
             emulator.resetCounters();
+            double cpuBefore = MemoryProbe.processCpuSeconds();
             Duration converge = ParallelPasses.timed(() ->
                     results.unconverged = passes.converge(engine, units, manage, MAX_CONVERGE_PASSES).size());
             CallLedger converged = CallLedger.served(emulator);
             calls.put("converge", converged.byAction());
             calls.put("throttledWhileConverging", CallLedger.throttled(emulator).byAction());
             results.convergenceSeconds = seconds(converge);
+            results.convergenceCpuSeconds = MemoryProbe.processCpuSeconds() - cpuBefore;
             results.lowerBoundSeconds = converged.lowerBoundSeconds(options.rate(), RamEmulator.ramQuotas());
 
             List<ReconcileUnit> systemOnly = units.stream().filter(u -> u.roles().stream()
@@ -66,7 +68,7 @@ public final class Benchmark {
         java.lang.ref.Reference.reachabilityFence(workload);
         java.lang.ref.Reference.reachabilityFence(results.batchObservation);
         return new BenchReport(options.grants(), options.accounts(), workload.roleCount(), limits(),
-                results.convergenceSeconds, results.lowerBoundSeconds,
+                results.convergenceSeconds, results.convergenceCpuSeconds, results.lowerBoundSeconds,
                 new BenchReport.SteadyState(results.systemOnly, results.systemOnlyRoles, results.withCustom,
                         results.withCustomRoles, results.batch, workload.roleCount() / (double) options.accounts()),
                 results.resyncSeconds, results.batchResyncSeconds, heap, heapWithEmulator, rss, calls, results.unconverged, loadBefore,
@@ -129,6 +131,7 @@ public final class Benchmark {
     private static final class PhaseResults {
         int unconverged;
         double convergenceSeconds;
+        double convergenceCpuSeconds;
         double lowerBoundSeconds;
         double systemOnly;
         int systemOnlyRoles;

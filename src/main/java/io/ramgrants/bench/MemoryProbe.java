@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 
-/** Heap in use after a full collection, and the process's resident set size. */
+/** Heap in use after a full collection, the process's resident set size, CPU time and the load average. */
 final class MemoryProbe {
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -32,6 +32,14 @@ final class MemoryProbe {
             return OptionalDouble.empty();
         }
         return OptionalDouble.empty();
+    }
+
+    /** CPU time this process has used so far, in seconds (all threads: engine, SDK and emulator). */
+    static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** The 1-minute load average, for the record next to timings. */
