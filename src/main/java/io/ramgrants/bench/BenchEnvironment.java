@@ -25,6 +25,7 @@ final class BenchEnvironment implements AutoCloseable, GatewayResolver {
     private static final double UNLIMITED = 1_000_000;
     private final RamEmulator emulator;
     private final RamGateways gateways;
+    private final RamClientSettings settings;
     private final Map<String, BenchAccount> accounts;
     private final Map<String, RamGateway> byAccount = new ConcurrentHashMap<>();
 
@@ -49,6 +50,7 @@ final class BenchEnvironment implements AutoCloseable, GatewayResolver {
             settings = settings.withRamQuotas();
         }
         this.emulator = RamEmulator.start(config.build(), 0);
+        this.settings = settings;
         this.gateways = new RamGateways(settings, OperatorMetrics.discarding());
         this.accounts = accounts.stream().collect(Collectors.toMap(BenchAccount::accountId, Function.identity()));
     }
@@ -56,6 +58,11 @@ final class BenchEnvironment implements AutoCloseable, GatewayResolver {
     /** No limits anywhere: for tests that count calls and must not wait for budgets. */
     static BenchEnvironment unlimited(List<BenchAccount> accounts, int maxRolesPerAccount) {
         return new BenchEnvironment(accounts, 0, maxRolesPerAccount, false);
+    }
+
+    /** The client settings the gateways use, for another gateway stack (the operator's) on the same limits. */
+    RamClientSettings clientSettings() {
+        return settings;
     }
 
     RamEmulator emulator() {

@@ -63,6 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (withKube && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // JOSDK's INFO lines would drown the report
+        }
         BenchReport report = new Benchmark(options).run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(output == Format.json ? report.toJson() : report.toText());
