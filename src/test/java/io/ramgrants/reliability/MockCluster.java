@@ -8,7 +8,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -25,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.function.Predicate;
 
 /**
@@ -45,10 +50,24 @@ final class MockCluster implements AutoCloseable {
 
     MockCluster() {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), true);
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), true);
         server.init();
         client = server.createClient();
+        allowLeases();
+    }
+
+    /**
+     * JOSDK asks a SelfSubjectRulesReview whether it may use Leases before it elects a leader;
+     * the CRUD mock cannot answer one, so this cluster's RBAC says yes.
+     */
+    private void allowLeases() {
+        SelfSubjectRulesReview review = new SelfSubjectRulesReviewBuilder().withNewMetadata().endMetadata()
+                .withNewStatus().addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
+                .withVerbs("create", "update", "get").endResourceRule().withIncomplete(false).endStatus().build();
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(201, review).always();
     }
 
     /** Test settings: merge-patch status, short resync, tiny RAM retry delays, quick account checks. */
