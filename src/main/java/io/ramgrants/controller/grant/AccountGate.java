@@ -1,0 +1,94 @@
+package io.ramgrants.controller.grant;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.ramgrants.accounts.AccountHandle;
+import io.ramgrants.accounts.AccountRegistry;
+import io.ramgrants.desired.AccountDirectory;
+import io.ramgrants.desired.DesiredRole;
+import io.ramgrants.desired.DesiredState;
+import io.ramgrants.desired.GrantRulesCatalog;
+import io.ramgrants.desired.validation.ValidationError;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything checked before a grant reaches RAM, without a RAM call: the seed rules' validation
+ * (the same pure function {@code plan} runs), the accounts' namespace and trust limits, and
+ * whether every account that receives a role is verified and usable.
+ */
+final class AccountGate {
+    private final AccountRegistry registry;
+
+    AccountGate(AccountRegistry registry) {
+        this.registry = registry;
+    }
+
+    Admission admit(HasMetadata grant) {
+        RegistryAccountDirectory accounts = new RegistryAccountDirectory(registry);
+        List<ValidationError> errors = GrantRulesCatalog.validate(grant, accounts);
+        if (!errors.isEmpty()) {
+            return Admission.blocked(rejection(grant, accounts, errors), accounts.lookedUp());
+        }
+        DesiredState desired = GrantRulesCatalog.desiredState(grant, accounts);
+        Set<String> depended = new LinkedHashSet<>(accounts.lookedUp());
+        desired.roles().forEach(role -> depended.add(role.accountId()));
+        return unusableAccounts(desired)
+                .map(message -> Admission.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, message), depended))
+                .orElseGet(() -> Admission.admitted(desired, depended));
+    }
+
+    /**
+     * Names the broken rule. A reference to an account that does not exist (yet) is waited
+     * for: manifests applied together reach the operator in any order.
+     */
+    private static Verdict rejection(HasMetadata grant, RegistryAccountDirectory accounts,
+                                     List<ValidationError> errors) {
+        if (!accounts.missingNames().isEmpty()) {
+            return Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, accounts.missingNames().stream()
+                    .map(name -> "AlibabaCloudAccount " + name + " does not exist; create it or correct the reference")
+                    .collect(Collectors.joining("; ")));
+        }
+        if (!validate(grant, RelaxedAccountDirectory.withoutAccessLimits(accounts)).isEmpty()) {
+            return Verdict.stalled(GrantReasons.INVALID_SPEC, "invalid spec: " + joined(errors));
+        }
+        if (!validate(grant, RelaxedAccountDirectory.withoutTrustLimits(accounts)).isEmpty()) {
+            return Verdict.stalled(GrantReasons.ACCOUNT_NOT_ALLOWED, joined(errors));
+        }
+        return Verdict.stalled(GrantReasons.TRUST_NOT_ALLOWED, joined(errors));
+    }
+
+    private static List<ValidationError> validate(HasMetadata grant, AccountDirectory accounts) {
+        return GrantRulesCatalog.validate(grant, accounts);
+    }
+
+    private Optional<String> unusableAccounts(DesiredState desired) {
+        String problems = desired.roles().stream()
+                .map(DesiredRole::accountId)
+                .distinct()
+                .map(this::unusable)
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining("; "));
+        return problems.isEmpty() ? Optional.empty() : Optional.of(problems);
+    }
+
+    private Optional<String> unusable(String accountId) {
+        Optional<AccountHandle> handle = registry.byAccountId(accountId);
+        if (handle.isEmpty()) {
+            return Optional.of("no AlibabaCloudAccount declares account " + accountId
+                    + "; the operator needs one to create the role there");
+        }
+        AccountHandle account = handle.get();
+        if (account.ready()) {
+            return Optional.empty();
+        }
+        return Optional.of("AlibabaCloudAccount " + account.name() + " (account " + accountId + ") is not ready: "
+                + account.reason() + (account.message() == null ? "" : " - " + account.message()));
+    }
+
+    private static String joined(List<ValidationError> errors) {
+        return errors.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
+    }
+}

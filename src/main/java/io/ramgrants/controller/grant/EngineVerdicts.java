@@ -1,0 +1,93 @@
+package io.ramgrants.controller.grant;
+
+import io.ramgrants.engine.Conflict;
+import io.ramgrants.engine.ConflictReason;
+import io.ramgrants.engine.EngineFailure;
+import io.ramgrants.engine.EngineOptions;
+import io.ramgrants.engine.EngineResult;
+import io.ramgrants.engine.ManagementMode;
+import io.ramgrants.engine.RoleResult;
+import io.ramgrants.engine.RoleState;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what the engine did into a verdict. Errors fall into three kinds (STYLE 5): terminal
+ * (access denied, rejected input) stall; retryable (throttling, 5xx) back off; a stale
+ * observation just re-observes.
+ */
+final class EngineVerdicts {
+    private EngineVerdicts() {}
+
+    static Verdict afterReconcile(EngineResult result, EngineOptions options) {
+        if (result.failure().isPresent()) {
+            return failed(result.failure().get(), "");
+        }
+        if (result.hasConflicts()) {
+            return conflict(result);
+        }
+        int pending = result.plan().actions().size();
+        if (options.paused()) {
+            return pending == 0
+                    ? Verdict.ready(GrantReasons.PAUSED, "paused by annotation ramgrants.io/paused; RAM matches")
+                    : Verdict.notReady(GrantReasons.PAUSED, "paused by annotation ramgrants.io/paused; " + pending
+                    + " RAM write(s) not performed, see status.plan");
+        }
+        if (options.mode() == ManagementMode.OBSERVE) {
+            return pending == 0
+                    ? Verdict.ready(GrantReasons.UP_TO_DATE, "Observe mode: " + matching(result))
+                    : Verdict.stalled(GrantReasons.DRIFT_DETECTED, "Observe mode: RAM differs from the desired state; "
+                    + pending + " RAM write(s) not performed, see status.plan");
+        }
+        if (!result.converged()) {
+            return Verdict.retrying(GrantReasons.CHANGES_PENDING,
+                    "RAM changed while applying; the next pass observes it again");
+        }
+        return result.applied().isEmpty()
+                ? Verdict.ready(GrantReasons.UP_TO_DATE, matching(result))
+                : Verdict.ready(GrantReasons.DRIFT_CORRECTED, matching(result) + " after this pass's RAM writes");
+    }
+
+    /** Deletion is done when nothing of ours is left; roles of other owners are never touched. */
+    static boolean deletionDone(EngineResult result) {
+        return result.failure().isEmpty() && result.roles().stream().map(RoleResult::state)
+                .allMatch(s -> s == RoleState.DELETED || s == RoleState.RETAINED || s == RoleState.CONFLICT);
+    }
+
+    static Verdict afterFailedDeletion(EngineResult result, EngineOptions options) {
+        String prefix = "deletion blocked, finalizer kept: ";
+        if (result.failure().isPresent()) {
+            return failed(result.failure().get(), prefix);
+        }
+        if (options.paused()) {
+            return Verdict.notReady(GrantReasons.PAUSED, prefix + "paused by annotation ramgrants.io/paused;"
+                    + " remove it, or set spec.deletionPolicy: Retain to leave RAM as it is");
+        }
+        return Verdict.retrying(GrantReasons.DELETION_BLOCKED, prefix + "RAM changed while deleting; retrying");
+    }
+
+    private static Verdict failed(EngineFailure failure, String prefix) {
+        String what = prefix + failure.summary();
+        return switch (failure.kind()) {
+            case THROTTLED -> Verdict.retrying(GrantReasons.RAM_THROTTLED,
+                    what + ": RAM kept throttling after retries; retrying with backoff");
+            case TRANSIENT, CREDENTIALS_EXPIRED -> Verdict.retrying(GrantReasons.RAM_UNAVAILABLE,
+                    what + ": RAM unavailable after retries; retrying with backoff");
+            case ACCESS_DENIED -> Verdict.stalled(GrantReasons.RAM_ACCESS_DENIED, what
+                    + ": give the credentials of account " + failure.accountId()
+                    + " the RAM permissions the operator needs (see docs/install.md)");
+            default -> Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM refused the request");
+        };
+    }
+
+    private static Verdict conflict(EngineResult result) {
+        boolean unowned = result.conflicts().stream().anyMatch(c -> c.reason() == ConflictReason.UNOWNED);
+        return Verdict.stalled(GrantReasons.MANAGEMENT_CONFLICT, result.conflicts().stream().map(Conflict::message)
+                .collect(Collectors.joining("; "))
+                + (unowned ? "; set spec.adoption: IfUnowned to take it over, or choose another name"
+                : "; choose another name, or remove the other resource"));
+    }
+
+    private static String matching(EngineResult result) {
+        return result.roles().size() + " role(s) match the desired state";
+    }
+}

@@ -1,0 +1,89 @@
+package io.ramgrants.controller.grant;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.ramgrants.api.GrantStatus;
+import io.ramgrants.controller.Conditions;
+import io.ramgrants.controller.grant.EventRecorder.Type;
+import io.ramgrants.engine.EngineResult;
+import io.ramgrants.engine.PlannedAction;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Events of a pass: one per RAM write (what was done, in which account), and one per new
+ * conflict or failure. A conflict or failure that persists is announced once, when the
+ * condition first says so, not on every retry.
+ */
+final class GrantEvents {
+    static final String MANAGEMENT_CONFLICT = "ManagementConflict";
+    static final String APPLY_FAILED = "ApplyFailed";
+
+    private final EventRecorder recorder;
+
+    GrantEvents(EventRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    void record(HasMetadata grant, GrantStatus previous, PassOutcome outcome) {
+        outcome.result().ifPresent(result -> result.applied()
+                .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.line())));
+        Verdict verdict = outcome.verdict();
+        if (isNews(previous, verdict)) {
+            if (GrantReasons.MANAGEMENT_CONFLICT.equals(verdict.reason())) {
+                recorder.record(grant, Type.Warning, MANAGEMENT_CONFLICT, verdict.message());
+            } else if (failed(outcome.result())) {
+                recorder.record(grant, Type.Warning, APPLY_FAILED, failureMessage(outcome.result().get()));
+            }
+        }
+    }
+
+    /** The condition says something the resource did not say before. */
+    private static boolean isNews(GrantStatus previous, Verdict verdict) {
+        Optional<Condition> ready = Conditions.find(previous == null ? null : previous.conditions, Conditions.READY);
+        return ready.isEmpty() || !Objects.equals(ready.get().getReason(), verdict.reason())
+                || !Objects.equals(ready.get().getMessage(), verdict.message());
+    }
+
+    private static boolean failed(Optional<EngineResult> result) {
+        return result.flatMap(EngineResult::failure).isPresent();
+    }
+
+    /** Events may carry the request ID (conditions may not): it is what RAM support asks for. */
+    private static String failureMessage(EngineResult result) {
+        var failure = result.failure().orElseThrow();
+        String requestId = failure.error().requestId();
+        return failure.summary() + (requestId == null ? "" : " (RequestId " + requestId + ")");
+    }
+
+    static String reason(PlannedAction action) {
+        if (action instanceof PlannedAction.UpdateRole update) {
+            return update.newTrustDocument() != null ? "TrustPolicyUpdated" : "RoleDescriptionUpdated";
+        }
+        if (action instanceof PlannedAction.CreateRole) {
+            return "RoleCreated";
+        }
+        if (action instanceof PlannedAction.AttachPolicy) {
+            return "PolicyAttached";
+        }
+        if (action instanceof PlannedAction.DetachPolicy) {
+            return "PolicyDetached";
+        }
+        if (action instanceof PlannedAction.CreatePolicy) {
+            return "PolicyCreated";
+        }
+        if (action instanceof PlannedAction.CreatePolicyVersion) {
+            return "PolicyVersionCreated";
+        }
+        if (action instanceof PlannedAction.DeletePolicyVersion) {
+            return "PolicyVersionDeleted";
+        }
+        if (action instanceof PlannedAction.DeletePolicy) {
+            return "PolicyDeleted";
+        }
+        if (action instanceof PlannedAction.DeleteRole) {
+            return "RoleDeleted";
+        }
+        return "RamWrite";
+    }
+}

@@ -1,0 +1,52 @@
+package io.ramgrants.controller.grant;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When to look at a grant again. RAM has no watch, so every grant is re-observed after the
+ * resync period (STYLE 11), jittered ±10 % so that grants created together do not resync
+ * together. A pass that failed for a transient reason comes back sooner, with exponential
+ * backoff per resource, capped at the resync period.
+ */
+final class Resync {
+    private static final double JITTER = 0.1;
+    private final Duration period;
+    private final Duration firstRetry;
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    Resync(Duration period, Duration firstRetry) {
+        if (period.isNegative() || period.isZero() || firstRetry.isNegative() || firstRetry.isZero()) {
+            throw new IllegalArgumentException("resync period and first retry must be positive");
+        }
+        this.period = period;
+        this.firstRetry = firstRetry;
+    }
+
+    Duration period() {
+        return period;
+    }
+
+    /** The delay before the next pass over {@code key}, given how this pass ended. */
+    Duration next(String key, boolean retry) {
+        if (!retry) {
+            failures.remove(key);
+            return jittered(period);
+        }
+        int attempt = failures.merge(key, 1, Integer::sum);
+        long factor = 1L << Math.min(attempt - 1, 20);
+        Duration backoff = firstRetry.multipliedBy(factor);
+        return jittered(backoff.compareTo(period) > 0 ? period : backoff);
+    }
+
+    void forget(String key) {
+        failures.remove(key);
+    }
+
+    private static Duration jittered(Duration base) {
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-JITTER, JITTER);
+        return Duration.ofMillis(Math.max(1, Math.round(base.toMillis() * factor)));
+    }
+}

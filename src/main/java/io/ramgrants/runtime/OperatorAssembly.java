@@ -1,0 +1,104 @@
+package io.ramgrants.runtime;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.ramgrants.accounts.AccountRegistry;
+import io.ramgrants.controller.AccountController;
+import io.ramgrants.controller.grant.GrantControllers;
+import io.ramgrants.controller.grant.GrantDependencies;
+import io.ramgrants.controller.grant.KubernetesEventRecorder;
+import io.ramgrants.controller.grant.RoleClaimIndex;
+import io.ramgrants.ram.RamGateways;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole operator in one process: the JOSDK {@link Operator} with the account controller
+ * and the three grant controllers, one RAM gateway factory (so one rate limit per account)
+ * and readiness for {@code /readyz}.
+ */
+public final class OperatorAssembly implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
+
+    private final Operator operator;
+    private final AccountController accounts;
+    private final GrantControllers grants;
+    private final boolean leaderElection;
+    private final AtomicBoolean leading = new AtomicBoolean();
+
+    public OperatorAssembly(KubernetesClient client, OperatorSettings settings) {
+        RamGateways gateways = new RamGateways(settings.ram(), settings.metrics());
+        this.accounts = new AccountController(client, gateways::stsGateway, gateways::ramGateway,
+                settings.environment(), settings.accountSchedule(), settings.clock());
+        this.grants = new GrantControllers(new GrantDependencies(client, accounts.registry(), new RoleClaimIndex(),
+                new KubernetesEventRecorder(client, settings.clock()), settings.metrics(), settings.clock(),
+                settings.resyncPeriod(), settings.firstRetry()));
+        this.leaderElection = settings.leaderElection().isPresent();
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withUseSSAToPatchPrimaryResource(settings.serverSideApply());
+            settings.leaderElection().ifPresent(lease -> o.withLeaderElectionConfiguration(leaseConfig(lease)));
+        });
+        accounts.register(operator);
+        grants.register(operator, settings.watchNamespaces(), settings.labelSelector());
+    }
+
+    /** Starts the informers (and leader election); returns once the caches are synced. */
+    public void start() {
+        operator.start();
+        LOG.info("operator started: {} controllers{}", operator.getRegisteredControllersNumber(),
+                leaderElection ? ", leader election on" : "");
+    }
+
+    /**
+     * Ready when started and, for the leader (or without leader election), every informer is
+     * healthy. A standby replica is ready as soon as it started: it is waiting for the Lease,
+     * and a rolling update must be able to proceed.
+     */
+    public boolean ready() {
+        if (!operator.getRuntimeInfo().isStarted()) {
+            return false;
+        }
+        if (leaderElection && !leading.get()) {
+            return true;
+        }
+        return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    public boolean leading() {
+        return !leaderElection || leading.get();
+    }
+
+    public AccountRegistry accounts() {
+        return accounts.registry();
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        accounts.close();
+    }
+
+    /** Losing the Lease ends the process (JOSDK's default), so two replicas never write at once. */
+    private LeaderElectionConfiguration leaseConfig(OperatorSettings.LeaderElection lease) {
+        LeaderCallbacks callbacks = new LeaderCallbacks(
+                () -> {
+                    leading.set(true);
+                    LOG.info("became leader of Lease {}", lease.leaseName());
+                },
+                () -> leading.set(false),
+                leader -> LOG.info("Lease {} held by {}", lease.leaseName(), leader));
+        return new LeaderElectionConfiguration(lease.leaseName(), lease.leaseNamespace(),
+                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, callbacks, true);
+    }
+}

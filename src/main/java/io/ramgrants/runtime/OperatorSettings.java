@@ -1,0 +1,103 @@
+package io.ramgrants.runtime;
+
+import io.ramgrants.accounts.CredentialEnvironment;
+import io.ramgrants.controller.ReverificationSchedule;
+import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.ram.RamClientSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How one operator process runs. {@link #defaults()} is what a real cluster gets; tests and
+ * the demo shorten the periods and switch status writes to merge patches.
+ *
+ * @param watchNamespaces  namespaces whose grants are reconciled; empty = all
+ * @param labelSelector    only grants matching it, to shard grants across Deployments; null = all
+ * @param resyncPeriod     how often each grant re-reads RAM to catch out-of-band edits (jittered)
+ * @param firstRetry       first backoff delay after a transient RAM failure (doubles per attempt)
+ * @param ram              per-account call rate, retries and timeouts of the RAM gateways
+ * @param serverSideApply  status writes by server-side apply (real API servers) or merge patch
+ *                         (fabric8's mock server answers SSA with 415)
+ * @param leaderElection   the Lease to hold; empty = no leader election (one replica)
+ * @param accountSchedule  when AlibabaCloudAccounts are verified again
+ */
+public record OperatorSettings(Set<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
+                               Duration firstRetry, RamClientSettings ram, boolean serverSideApply,
+                               Optional<LeaderElection> leaderElection, ReverificationSchedule accountSchedule,
+                               CredentialEnvironment environment, OperatorMetrics metrics, Clock clock) {
+    public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(5);
+
+    /** The Lease that decides which replica reconciles. */
+    public record LeaderElection(String leaseName, String leaseNamespace) {
+        public LeaderElection {
+            Objects.requireNonNull(leaseName, "leaseName");
+        }
+    }
+
+    public OperatorSettings {
+        watchNamespaces = Set.copyOf(watchNamespaces);
+        labelSelector = labelSelector == null || labelSelector.isBlank() ? null : labelSelector;
+        Objects.requireNonNull(resyncPeriod, "resyncPeriod");
+        Objects.requireNonNull(firstRetry, "firstRetry");
+        Objects.requireNonNull(ram, "ram");
+        Objects.requireNonNull(leaderElection, "leaderElection");
+        Objects.requireNonNull(accountSchedule, "accountSchedule");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(clock, "clock");
+        if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
+            throw new IllegalArgumentException("resync period must be positive: " + resyncPeriod);
+        }
+    }
+
+    /** All namespaces, no sharding, 10 min resync, SSA status writes, no leader election. */
+    public static OperatorSettings defaults(OperatorMetrics metrics) {
+        return new OperatorSettings(Set.of(), null, DEFAULT_RESYNC, DEFAULT_FIRST_RETRY, RamClientSettings.defaults(),
+                true, Optional.empty(), ReverificationSchedule.defaults(), CredentialEnvironment.ofProcess(), metrics,
+                Clock.systemUTC());
+    }
+
+    public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
+        return new OperatorSettings(namespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withLabelSelector(String selector) {
+        return new OperatorSettings(watchNamespaces, selector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withResync(Duration period, Duration retry) {
+        return new OperatorSettings(watchNamespaces, labelSelector, period, retry, ram, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withRam(RamClientSettings newRam) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, newRam, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withServerSideApply(boolean ssa) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, ssa,
+                leaderElection, accountSchedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withLeaderElection(Optional<LeaderElection> election) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                election, accountSchedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withAccountSchedule(ReverificationSchedule schedule) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, schedule, environment, metrics, clock);
+    }
+
+    public OperatorSettings withEnvironment(CredentialEnvironment newEnvironment) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, accountSchedule, newEnvironment, metrics, clock);
+    }
+}

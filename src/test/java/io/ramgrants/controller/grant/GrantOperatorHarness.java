@@ -1,0 +1,278 @@
+package io.ramgrants.controller.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.ramgrants.api.AccountCredentials;
+import io.ramgrants.api.AlibabaCloudAccount;
+import io.ramgrants.api.AlibabaCloudAccountSpec;
+import io.ramgrants.api.EndpointOverrides;
+import io.ramgrants.api.GrantStatus;
+import io.ramgrants.api.SecretRef;
+import io.ramgrants.controller.Conditions;
+import io.ramgrants.controller.ReverificationSchedule;
+import io.ramgrants.emulator.EmulatorConfig;
+import io.ramgrants.emulator.RamEmulator;
+import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.ram.RamClientSettings;
+import io.ramgrants.runtime.OperatorAssembly;
+import io.ramgrants.runtime.OperatorSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * The whole operator, assembled as {@code run} assembles it, against fabric8's mock API server
+ * in CRUD mode and the RAM/STS emulator standing in for Alibaba Cloud. Every status a test
+ * looks at and all log output are kept, so a test can prove no secret ever showed.
+ */
+final class GrantOperatorHarness implements AutoCloseable {
+    static final String NAMESPACE = "team-a";
+    static final String SECRETS_NAMESPACE = "ram-grants";
+    /** Instance owner A, instance owner B, the DTS task account, and an account no grant shares. */
+    static final String A = "1111111111111111";
+    static final String B = "2222222222222222";
+    static final String TASK = "3333333333333333";
+    static final String LONER = "4444444444444444";
+    static final String SECRET_MARK = "SECRET-DO-NOT-LEAK";
+
+    final RamEmulator emulator;
+    final KubernetesMockServer server;
+    final KubernetesClient client;
+    final OperatorMetrics metrics = OperatorMetrics.discarding();
+    final OperatorAssembly operator;
+    final List<String> statusesSeen = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final PrintStream originalErr = System.err;
+
+    /** The mock server logs every request through java.util.logging; only its warnings matter here. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+    GrantOperatorHarness(Duration resync) {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
+        emulator = RamEmulator.start(EmulatorConfig.builder()
+                .account(A, "LTAI-a", secret("a"))
+                .account(B, "LTAI-b", secret("b"))
+                .account(TASK, "LTAI-task", secret("task"))
+                .account(LONER, "LTAI-loner", secret("loner"))
+                .build(), 0);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), true);
+        server.init();
+        client = server.createClient();
+        OperatorSettings settings = OperatorSettings.defaults(metrics)
+                .withServerSideApply(false)
+                .withResync(resync, Duration.ofMillis(200))
+                .withRam(RamClientSettings.defaults().withQps(200)
+                        .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40)))
+                .withAccountSchedule(new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100),
+                        Duration.ofSeconds(1), Math::random));
+        operator = new OperatorAssembly(client, settings);
+        operator.start();
+    }
+
+    static String secret(String account) {
+        return SECRET_MARK + "-" + account;
+    }
+
+    @Override
+    public void close() {
+        operator.close();
+        client.close();
+        server.destroy();
+        emulator.close();
+        System.setErr(originalErr);
+    }
+
+    // ---- accounts -------------------------------------------------------------------------
+
+    /** An AlibabaCloudAccount reaching the emulator with the account's AccessKey from a Secret. */
+    void account(String name, String accountId, String accessKeyId, String accessKeySecret,
+                 List<String> allowedNamespaces, List<String> trustableAccounts) {
+        client.secrets().resource(new SecretBuilder()
+                .withNewMetadata().withNamespace(SECRETS_NAMESPACE).withName(name + "-keys").endMetadata()
+                .withStringData(Map.of("accessKeyId", accessKeyId, "accessKeySecret", accessKeySecret))
+                .build()).createOr(existing -> existing.update());
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = accountId;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.secretRef = new SecretRef();
+        spec.credentials.secretRef.name = name + "-keys";
+        spec.credentials.secretRef.namespace = SECRETS_NAMESPACE;
+        spec.endpoint = new EndpointOverrides();
+        spec.endpoint.ram = emulator.endpoint();
+        spec.endpoint.sts = emulator.endpoint();
+        spec.allowedNamespaces = new ArrayList<>(allowedNamespaces);
+        spec.trustableAccounts = new ArrayList<>(trustableAccounts);
+        AlibabaCloudAccount account = new AlibabaCloudAccount();
+        account.setMetadata(new ObjectMetaBuilder().withName(name).build());
+        account.setSpec(spec);
+        client.resource(account).createOr(existing -> existing.update());
+    }
+
+    void account(String name, String accountId, String accessKeyId, String accessKeySecret) {
+        account(name, accountId, accessKeyId, accessKeySecret, List.of(), List.of());
+    }
+
+    void awaitAccountReady(String name) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> operator.accounts().isReady(name));
+    }
+
+    // ---- grants ---------------------------------------------------------------------------
+
+    <R extends CustomResource<?, GrantStatus>> R create(R grant) {
+        if (grant.getMetadata().getNamespace() == null) {
+            grant.getMetadata().setNamespace(NAMESPACE);
+        }
+        return client.resource(grant).create();
+    }
+
+    <R extends CustomResource<?, GrantStatus>> R get(R grant) {
+        @SuppressWarnings("unchecked")
+        Class<R> type = (Class<R>) grant.getClass();
+        R current = client.resources(type).inNamespace(namespaceOf(grant)).withName(grant.getMetadata().getName()).get();
+        if (current != null && current.getStatus() != null) {
+            statusesSeen.add(Serialization.asJson(current.getStatus()));
+        }
+        return current;
+    }
+
+    /** Applies {@code change} to the stored resource and updates it. */
+    <R extends CustomResource<?, GrantStatus>> R edit(R grant, java.util.function.Consumer<R> change) {
+        R current = get(grant);
+        change.accept(current);
+        return client.resource(current).update();
+    }
+
+    /** Waits until the grant's Ready condition has {@code reason} (and the given status), returns the grant. */
+    <R extends CustomResource<?, GrantStatus>> R awaitReason(R grant, String reason) {
+        return awaitGrant(grant, g -> reason.equals(ready(g).getReason()), "Ready reason " + reason);
+    }
+
+    <R extends CustomResource<?, GrantStatus>> R awaitGrant(R grant, Predicate<R> condition, String what) {
+        List<R> found = new ArrayList<>(1);
+        await(what + " of " + grant.getMetadata().getName()).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    R current = get(grant);
+                    if (current != null && current.getStatus() != null && condition.test(current)) {
+                        found.add(current);
+                        return true;
+                    }
+                    return false;
+                });
+        return found.get(0);
+    }
+
+    <R extends CustomResource<?, GrantStatus>> void awaitGone(R grant) {
+        await("deletion of " + grant.getMetadata().getName()).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50)).until(() -> get(grant) == null);
+    }
+
+    <R extends CustomResource<?, GrantStatus>> void delete(R grant) {
+        client.resource(get(grant)).delete();
+    }
+
+    static Condition ready(CustomResource<?, GrantStatus> grant) {
+        return condition(grant, Conditions.READY);
+    }
+
+    static Condition condition(CustomResource<?, GrantStatus> grant, String type) {
+        return Conditions.find(grant.getStatus().conditions, type)
+                .orElse(new ConditionBuilder().withType(type).withStatus("Absent").build());
+    }
+
+    List<Event> events(String grantName) {
+        return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(e -> grantName.equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    List<String> eventReasons(String grantName) {
+        return events(grantName).stream().map(Event::getReason).toList();
+    }
+
+    // ---- RAM --------------------------------------------------------------------------------
+
+    /** Calls served by the emulator for one account, by action. */
+    Map<String, Long> calls(String accountId) {
+        return emulator.callCounts().getOrDefault(accountId, Map.of());
+    }
+
+    /** RAM write calls served for one account. */
+    long writes(String accountId) {
+        return calls(accountId).entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("Get") && !e.getKey().startsWith("List"))
+                .filter(e -> !e.getKey().equals("GetCallerIdentity") && !e.getKey().startsWith("AssumeRole"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Neither a secret value in any status seen, any event, the stored resources nor the log. */
+    void assertNoSecretLeaked() {
+        assertThat(statusesSeen).isNotEmpty().noneMatch(s -> s.contains(SECRET_MARK));
+        assertThat(Serialization.asJson(client.v1().events().inAnyNamespace().list())).doesNotContain(SECRET_MARK);
+        assertThat(logs.toString(StandardCharsets.UTF_8)).isNotEmpty().doesNotContain(SECRET_MARK);
+    }
+
+    String logOutput() {
+        return logs.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String namespaceOf(CustomResource<?, ?> grant) {
+        return grant.getMetadata().getNamespace() == null ? NAMESPACE : grant.getMetadata().getNamespace();
+    }
+
+    /** Writes to both streams; the copy is what the secret check reads. */
+    private static final class Tee extends OutputStream {
+        private final PrintStream first;
+        private final ByteArrayOutputStream second;
+
+        Tee(PrintStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) {
+            synchronized (second) {
+                first.write(b);
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            synchronized (second) {
+                first.write(b, off, len);
+                second.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() {
+            first.flush();
+        }
+    }
+}
