@@ -1,14 +1,85 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.accounts.CredentialEnvironment;
+import io.ramgrants.engine.PlannedAction;
+import io.ramgrants.manifest.EvaluatedResource;
+import io.ramgrants.manifest.ManifestEvaluator;
+import io.ramgrants.manifest.ManifestReader;
+import io.ramgrants.manifest.ManifestSet;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Run one pass of the engine against RAM without a cluster.")
+        description = {"Run one pass of the engine against RAM without a cluster.",
+                "Uses the AlibabaCloudAccounts in the input (their Secrets from the same input, or the "
+                        + "environment for default-chain accounts) and prints each RAM action."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:RAM now matches the manifests",
+                "1:invalid input (manifests, accounts, Secrets): nothing was written",
+                "3:a RAM action failed, or a conflict (a role not managed by this grant) blocked convergence"})
 public final class ApplyCommand implements Callable<Integer> {
+    static final int CONVERGED = 0;
+    static final int INVALID = 1;
+    static final int NOT_CONVERGED = 3;
+
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
+            description = "A YAML file (several documents allowed) or a directory of *.yaml/*.yml; repeatable.")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    CredentialEnvironment environment = CredentialEnvironment.ofProcess();
+
     @Override
     public Integer call() {
-        System.err.println("apply: not implemented yet");
-        return 1;
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return apply(out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int apply(PrintWriter out) {
+        ManifestSet manifests = new ManifestReader().read(files);
+        List<EvaluatedResource> evaluated = new ManifestEvaluator().evaluate(manifests);
+        manifests.problems().forEach(p -> out.println("error: " + p));
+        evaluated.forEach(r -> r.errors().forEach(e -> out.println("error: " + e)));
+        if (!manifests.problems().isEmpty() || !evaluated.stream().allMatch(EvaluatedResource::valid)) {
+            out.println("apply: invalid input, nothing was written");
+            return INVALID;
+        }
+        if (OnlinePlan.neededAccounts(evaluated).isEmpty()) {
+            out.println("apply: no grant in the input wants a RAM role; nothing to do");
+            return CONVERGED;
+        }
+        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment).run(evaluated, false);
+        if (!outcome.online()) {
+            outcome.unreachable().forEach(reason -> out.println("error: " + reason));
+            out.println("apply: cannot reach RAM, nothing was written");
+            return outcome.inputProblem() ? INVALID : NOT_CONVERGED;
+        }
+        outcome.runs().forEach(run -> report(out, run));
+        long applied = outcome.runs().stream().mapToLong(r -> r.result().applied().size()).sum();
+        boolean converged = outcome.runs().stream().allMatch(r -> r.result().converged());
+        out.println("apply: " + applied + " action(s) applied; "
+                + (converged ? "RAM matches the manifests" : "RAM does not match the manifests yet"));
+        return converged ? CONVERGED : NOT_CONVERGED;
+    }
+
+    private static void report(PrintWriter out, GrantRun run) {
+        out.println(run.resource().displayName() + " (" + run.resource().source().location() + "):");
+        List<PlannedAction> applied = run.result().applied();
+        run.result().plan().actions().forEach(action ->
+                out.println("  " + (applied.contains(action) ? "applied: " : "not applied: ") + action.line()));
+        run.resource().desired().ifPresent(state -> state.notes().forEach(n -> out.println("  note: " + n)));
+        run.findings().forEach(f -> out.println("  " + f));
     }
 }

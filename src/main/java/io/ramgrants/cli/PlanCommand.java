@@ -1,5 +1,6 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestEvaluator;
 import io.ramgrants.manifest.ManifestReader;
@@ -7,7 +8,10 @@ import io.ramgrants.manifest.ManifestSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,14 +19,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Render the desired RAM state of manifests; with credentials, diff it against RAM.",
-                "Offline (no cluster, no credentials): lists every action that would create that state."},
+                "Offline (no cluster, no credentials): lists every action that would create that state.",
+                "When every account the grants need has credentials (a Secret in the input, or the "
+                        + "environment for default-chain accounts), RAM is read and the actions are the diff; "
+                        + "nothing is ever written."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every resource is valid (and, with --detailed-exitcode, RAM matches)",
-                "1:invalid input: each error names file, resource and field",
+                "1:invalid input: each error names file, resource and field; or RAM could not be read",
                 "2:drift found (with --detailed-exitcode and credentials)"})
 public final class PlanCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int INVALID = 1;
+    static final int DRIFT = 2;
 
     enum Output { text, json }
 
@@ -38,22 +46,67 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Exit 2 when RAM differs from the manifests (needs credentials; offline, only 0 or 1).")
     boolean detailedExitCode;
 
+    @Option(names = "--offline", description = "Never contact RAM, even when credentials are available.")
+    boolean offline;
+
     @Spec
     CommandSpec spec;
+
+    CredentialEnvironment environment = CredentialEnvironment.ofProcess();
 
     @Override
     public Integer call() {
         ManifestSet manifests = new ManifestReader().read(files);
-        List<PlannedResource> planned = new ManifestEvaluator().evaluate(manifests).stream()
-                .map(r -> new PlannedResource(r, r.desired().map(CreateEverythingActions::of).orElse(List.of())))
-                .toList();
+        List<EvaluatedResource> evaluated = new ManifestEvaluator().evaluate(manifests);
+        boolean allValid = manifests.problems().isEmpty() && evaluated.stream().allMatch(EvaluatedResource::valid);
+        OnlinePlan.Outcome online = allValid && !offline && !OnlinePlan.neededAccounts(evaluated).isEmpty()
+                ? new OnlinePlan(manifests, environment).run(evaluated, true)
+                : null;
+        if (online != null && !online.online()) {
+            PrintWriter err = spec.commandLine().getErr();
+            online.unreachable().forEach(reason -> err.println("plan: not diffed against RAM: " + reason));
+            err.flush();
+        }
+        List<PlannedResource> planned = online != null && online.online() ? diffed(evaluated, online.runs())
+                : offline(evaluated);
         PlanRenderer renderer = new PlanRenderer();
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == Output.json ? renderer.json(planned, manifests.problems())
                 : renderer.text(planned, manifests.problems()));
         out.flush();
-        boolean allValid = manifests.problems().isEmpty()
-                && planned.stream().map(PlannedResource::evaluated).allMatch(EvaluatedResource::valid);
-        return allValid ? OK : INVALID;
+        return exitCode(allValid, online);
+    }
+
+    private int exitCode(boolean allValid, OnlinePlan.Outcome online) {
+        if (!allValid) {
+            return INVALID;
+        }
+        if (online == null || online.reach() == OnlinePlan.Reach.NO_CREDENTIALS) {
+            return OK;
+        }
+        if (!online.online()) {
+            return detailedExitCode ? INVALID : OK;
+        }
+        if (online.runs().stream().anyMatch(r -> r.result().failure().isPresent())) {
+            return INVALID;
+        }
+        return detailedExitCode && online.runs().stream().anyMatch(GrantRun::drifted) ? DRIFT : OK;
+    }
+
+    private static List<PlannedResource> offline(List<EvaluatedResource> evaluated) {
+        return evaluated.stream()
+                .map(r -> new PlannedResource(r, r.desired().map(CreateEverythingActions::of).orElse(List.of())))
+                .toList();
+    }
+
+    /** Grants carry the engine's diff; accounts (which want nothing) stay as they are. */
+    private static List<PlannedResource> diffed(List<EvaluatedResource> evaluated, List<GrantRun> runs) {
+        Map<EvaluatedResource, GrantRun> byResource = runs.stream()
+                .collect(Collectors.toMap(GrantRun::resource, Function.identity()));
+        return evaluated.stream().map(r -> {
+            GrantRun run = byResource.get(r);
+            return run == null ? new PlannedResource(r, List.of())
+                    : new PlannedResource(r, run.result().plan().lines(), run.findings());
+        }).toList();
     }
 }

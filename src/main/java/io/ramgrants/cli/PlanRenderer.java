@@ -16,8 +16,8 @@ import java.util.List;
  * Prints a plan as text for people or as the DESIGN §5 JSON for tools:
  * {@code {"resources":[{"kind","namespace","name","valid","errors","roles","actions"}]}}, each
  * role {@code {"accountId","roleName","trustPolicy","attachedPolicies","customPolicies"}}.
- * Additive fields: per resource {@code notes} and {@code file}; at the top, {@code errors}
- * for files that could not be read.
+ * Additive fields: per resource {@code notes}, {@code file} and, when diffed against RAM,
+ * {@code findings}; at the top, {@code errors} for files that could not be read.
  */
 public final class PlanRenderer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,6 +46,10 @@ public final class PlanRenderer {
             if (!planned.actions().isEmpty()) {
                 line(out, 1, "actions:");
                 planned.actions().forEach(a -> line(out, 2, a));
+            }
+            if (!planned.findings().isEmpty()) {
+                line(out, 1, "in RAM:");
+                planned.findings().forEach(f -> line(out, 2, f));
             }
         }
         long invalid = resources.stream().filter(r -> !r.evaluated().valid()).count();
@@ -83,6 +87,10 @@ public final class PlanRenderer {
         ArrayNode notes = node.putArray("notes");
         r.desired().ifPresent(state -> state.notes().forEach(notes::add));
         node.put("file", r.source().location());
+        if (!planned.findings().isEmpty()) {
+            ArrayNode findings = node.putArray("findings");
+            planned.findings().forEach(findings::add);
+        }
         return node;
     }
 

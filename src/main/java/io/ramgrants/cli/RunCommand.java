@@ -1,14 +1,123 @@
 package io.ramgrants.cli;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ramgrants.observability.ObservabilityServer;
+import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.runtime.Durations;
+import io.ramgrants.runtime.LogFormat;
+import io.ramgrants.runtime.OperatorAssembly;
+import io.ramgrants.runtime.RunOptions;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 
+/**
+ * {@code run}: the operator against a cluster. Every flag has an environment-variable default
+ * ({@code RAMGRANTS_*}); the Helm chart passes flags.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the operator against a Kubernetes cluster.")
+        description = "Run the operator against a Kubernetes cluster (kubeconfig or in-cluster).")
 public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--kubeconfig", defaultValue = "${env:RAMGRANTS_KUBECONFIG}",
+            description = "Kubeconfig file; default: in-cluster service account, KUBECONFIG or ~/.kube/config.")
+    File kubeconfig;
+
+    @Option(names = "--leader-election", negatable = true, defaultValue = "${env:RAMGRANTS_LEADER_ELECTION:-true}",
+            fallbackValue = "true", description = "Hold a Lease so only one replica reconciles (default: on).")
+    boolean leaderElection;
+
+    @Option(names = "--leader-election-name", defaultValue = "${env:RAMGRANTS_LEADER_ELECTION_NAME:-"
+            + RunOptions.DEFAULT_LEASE_NAME + "}", description = "Name of the Lease (default: ${DEFAULT-VALUE}).")
+    String leaseName;
+
+    @Option(names = "--leader-election-namespace", defaultValue = "${env:RAMGRANTS_LEADER_ELECTION_NAMESPACE}",
+            description = "Namespace of the Lease; default: POD_NAMESPACE, else the client's namespace.")
+    String leaseNamespace;
+
+    @Option(names = "--watch-namespaces", split = ",", defaultValue = "${env:RAMGRANTS_WATCH_NAMESPACES}",
+            description = "Comma-separated namespaces whose grants to reconcile; default: all.")
+    List<String> watchNamespaces;
+
+    @Option(names = "--label-selector", defaultValue = "${env:RAMGRANTS_LABEL_SELECTOR}",
+            description = "Only grants matching this selector (shard grants across releases).")
+    String labelSelector;
+
+    @Option(names = "--resync-period", defaultValue = "${env:RAMGRANTS_RESYNC_PERIOD:-10m}",
+            converter = DurationConverter.class,
+            description = "How often each grant re-reads RAM to catch out-of-band edits, jittered (default: 10m).")
+    Duration resyncPeriod;
+
+    @Option(names = "--ram-rate", defaultValue = "${env:RAMGRANTS_RAM_RATE:-10}",
+            description = "RAM calls per second per account (default: ${DEFAULT-VALUE}).")
+    double ramRate;
+
+    @Option(names = "--metrics-port", defaultValue = "${env:RAMGRANTS_METRICS_PORT:-8080}",
+            description = "Port of /metrics, /healthz and /readyz (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--log-format", defaultValue = "${env:RAMGRANTS_LOG_FORMAT:-text}",
+            converter = LogFormatConverter.class, description = "text or json (default: text).")
+    LogFormat logFormat;
+
+    /** The parsed flags. */
+    public RunOptions options() {
+        return new RunOptions(leaderElection, leaseName, leaseNamespace, watchNamespaces, labelSelector,
+                resyncPeriod, ramRate, metricsPort, logFormat);
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("run: not implemented yet");
-        return 1;
+    public Integer call() throws InterruptedException {
+        RunOptions options = options();
+        options.logFormat().install(Level.INFO);
+        Logger log = LoggerFactory.getLogger(RunCommand.class);
+        PrometheusMeterRegistry registry = ObservabilityServer.newPrometheusRegistry();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+        OperatorAssembly operator = new OperatorAssembly(client, options.settings(new OperatorMetrics(registry),
+                System.getenv("POD_NAMESPACE"), client.getNamespace()));
+        ObservabilityServer server = new ObservabilityServer(options.metricsPort(), registry, () -> true,
+                operator::ready).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            operator.close();
+            server.close();
+            client.close();
+            stopped.countDown();
+        }, "shutdown"));
+        log.info("metrics, health and readiness on port {}", server.port());
+        operator.start();
+        stopped.await();
+        return 0;
+    }
+
+    private Config config() {
+        return kubeconfig == null ? new ConfigBuilder().build() : Config.fromKubeconfig(kubeconfig);
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
+        }
+    }
+
+    static final class LogFormatConverter implements ITypeConverter<LogFormat> {
+        @Override
+        public LogFormat convert(String value) {
+            return LogFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        }
     }
 }

@@ -6,9 +6,12 @@ import java.util.Optional;
 /**
  * Everything one pass learned and did: per-role states, the plan it computed, what it
  * applied, the failure that stopped it, conflicts, and notes for status and events.
+ * {@code staleObservation}: the pass stopped because RAM changed under it (a create found the
+ * entity already there); observe again soon rather than wait for the next resync.
  */
 public record EngineResult(List<RoleResult> roles, Plan plan, List<PlannedAction> applied,
-                           Optional<EngineFailure> failure, List<Conflict> conflicts, List<String> notes) {
+                           Optional<EngineFailure> failure, List<Conflict> conflicts, List<String> notes,
+                           boolean staleObservation) {
     public EngineResult {
         roles = List.copyOf(roles);
         applied = List.copyOf(applied);

@@ -54,7 +54,7 @@ public final class GrantEngine {
         List<String> notes = new ArrayList<>(planned.notes());
         notes.addAll(passNotes(planned.plan(), outcome, options));
         return new EngineResult(results, planned.plan(), outcome.applied(), outcome.failure(), planned.conflicts(),
-                notes);
+                notes, outcome.staleAt().isPresent());
     }
 
     public EngineResult delete(DesiredState state, EngineOptions options) {
@@ -67,7 +67,7 @@ public final class GrantEngine {
                     .map(r -> new RoleResult(r.accountId(), r.roleName(), r.arn(), RoleState.RETAINED)).toList();
             String why = options.removal() == RemovalPolicy.RETAIN ? "deletion policy Retain" : "Observe mode";
             return new EngineResult(retained, Plan.empty(), List.of(), Optional.empty(), List.of(),
-                    List.of(why + ": RAM roles and policies left as they are"));
+                    List.of(why + ": RAM roles and policies left as they are"), false);
         }
         List<ObservedRole> observed = new ArrayList<>();
         for (DesiredRole role : roles) {
@@ -91,7 +91,7 @@ public final class GrantEngine {
         List<String> notes = new ArrayList<>(planned.notes());
         notes.addAll(passNotes(planned.plan(), outcome, options));
         return new EngineResult(results, planned.plan(), outcome.applied(), outcome.failure(), planned.conflicts(),
-                notes);
+                notes, outcome.staleAt().isPresent());
     }
 
     private static RoleResult result(DesiredRole desired, ObservedRole observed, RoleState state) {
@@ -102,7 +102,8 @@ public final class GrantEngine {
         List<RoleResult> results = roles.stream().map(r -> new RoleResult(r.accountId(), r.roleName(), r.arn(),
                 r == failed ? RoleState.FAILED : RoleState.PENDING)).toList();
         return new EngineResult(results, Plan.empty(), List.of(),
-                Optional.of(EngineFailure.ofObservation(failed.accountId(), failed.roleName(), e)), List.of(), List.of());
+                Optional.of(EngineFailure.ofObservation(failed.accountId(), failed.roleName(), e)), List.of(), List.of(),
+                false);
     }
 
     private static List<String> passNotes(Plan plan, ExecutionOutcome outcome, EngineOptions options) {
@@ -120,6 +121,6 @@ public final class GrantEngine {
         List<String> notes = new ArrayList<>(first);
         notes.addAll(result.notes());
         return new EngineResult(result.roles(), result.plan(), result.applied(), result.failure(), result.conflicts(),
-                notes);
+                notes, result.staleObservation());
     }
 }

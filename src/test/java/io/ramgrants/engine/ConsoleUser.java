@@ -20,10 +20,10 @@ import java.util.List;
  * Someone editing RAM out of band, the way a console user or script would: ordinary signed
  * RAM calls through the official SDK, bypassing the operator's gateway.
  */
-final class ConsoleUser {
+public final class ConsoleUser {
     private final Client ram;
 
-    ConsoleUser(int port, String accessKeyId, String accessKeySecret) {
+    public ConsoleUser(int port, String accessKeyId, String accessKeySecret) {
         try {
             ram = new Client(new Config().setAccessKeyId(accessKeyId).setAccessKeySecret(accessKeySecret)
                     .setEndpoint("127.0.0.1:" + port).setProtocol("HTTP"));
@@ -44,53 +44,53 @@ final class ConsoleUser {
         }
     }
 
-    void createRole(String role, String trust, String description) {
+    public void createRole(String role, String trust, String description) {
         sdk(() -> ram.createRole(new CreateRoleRequest().setRoleName(role).setAssumeRolePolicyDocument(trust)
                 .setDescription(description)));
     }
 
-    void updateTrust(String role, String trust) {
+    public void updateTrust(String role, String trust) {
         sdk(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewAssumeRolePolicyDocument(trust)));
     }
 
-    void updateDescription(String role, String description) {
+    public void updateDescription(String role, String description) {
         sdk(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewDescription(description)));
     }
 
-    void attach(String type, String policy, String role) {
+    public void attach(String type, String policy, String role) {
         sdk(() -> ram.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType(type).setPolicyName(policy)
                 .setRoleName(role)));
     }
 
-    void detach(String type, String policy, String role) {
+    public void detach(String type, String policy, String role) {
         sdk(() -> ram.detachPolicyFromRole(new DetachPolicyFromRoleRequest().setPolicyType(type)
                 .setPolicyName(policy).setRoleName(role)));
     }
 
-    void deleteRole(String role) {
+    public void deleteRole(String role) {
         sdk(() -> ram.deleteRole(new DeleteRoleRequest().setRoleName(role)));
     }
 
-    void createPolicy(String policy, String document, String description) {
+    public void createPolicy(String policy, String document, String description) {
         sdk(() -> ram.createPolicy(new CreatePolicyRequest().setPolicyName(policy).setPolicyDocument(document)
                 .setDescription(description)));
     }
 
-    void newDefaultVersion(String policy, String document) {
+    public void newDefaultVersion(String policy, String document) {
         sdk(() -> ram.createPolicyVersion(new CreatePolicyVersionRequest().setPolicyName(policy)
                 .setPolicyDocument(document).setSetAsDefault(true)));
     }
 
-    GetRoleResponseBody.GetRoleResponseBodyRole role(String role) {
+    public GetRoleResponseBody.GetRoleResponseBodyRole role(String role) {
         return sdk(() -> ram.getRole(new GetRoleRequest().setRoleName(role)).body.role);
     }
 
-    List<String> attached(String role) {
+    public List<String> attached(String role) {
         return sdk(() -> ram.listPoliciesForRole(new ListPoliciesForRoleRequest().setRoleName(role)))
                 .body.policies.policy.stream().map(p -> p.policyType + "/" + p.policyName).toList();
     }
 
-    List<ListPolicyVersionsResponseBodyPolicyVersionsPolicyVersion> versions(String policy) {
+    public List<ListPolicyVersionsResponseBodyPolicyVersionsPolicyVersion> versions(String policy) {
         return sdk(() -> ram.listPolicyVersions(new ListPolicyVersionsRequest().setPolicyType("Custom")
                 .setPolicyName(policy))).body.policyVersions.policyVersion;
     }

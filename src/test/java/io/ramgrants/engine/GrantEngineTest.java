@@ -145,6 +145,7 @@ class GrantEngineTest {
         EngineResult first = engine.reconcile(List.of(dtsRole(A)), manage);
 
         assertThat(first.failure()).isEmpty();
+        assertThat(first.staleObservation()).isTrue();
         assertThat(first.roles()).extracting(RoleResult::state).containsExactly(RoleState.PENDING);
         assertThat(first.notes()).contains("CreateRole ram-for-dts in " + A
                 + ": already exists; RAM is re-observed on the next pass");

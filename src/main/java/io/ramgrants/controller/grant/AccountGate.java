@@ -8,7 +8,9 @@ import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.GrantRulesCatalog;
 import io.ramgrants.desired.validation.ValidationError;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,10 +36,22 @@ final class AccountGate {
         }
         DesiredState desired = GrantRulesCatalog.desiredState(grant, accounts);
         Set<String> depended = new LinkedHashSet<>(accounts.lookedUp());
-        desired.roles().forEach(role -> depended.add(role.accountId()));
-        return unusableAccounts(desired)
-                .map(message -> Admission.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, message), depended))
-                .orElseGet(() -> Admission.admitted(desired, depended));
+        Map<String, Optional<AccountHandle>> roleAccounts = new LinkedHashMap<>();
+        for (DesiredRole role : desired.roles()) {
+            depended.add(role.accountId());
+            roleAccounts.computeIfAbsent(role.accountId(), id -> accounts.referencedName(id)
+                    .flatMap(registry::byName).or(() -> registry.byAccountId(id)));
+        }
+        String unusable = roleAccounts.entrySet().stream()
+                .map(e -> unusable(e.getKey(), e.getValue()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining("; "));
+        if (!unusable.isEmpty()) {
+            return Admission.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, unusable), depended);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        roleAccounts.forEach((id, handle) -> names.put(id, handle.orElseThrow().name()));
+        return Admission.admitted(desired, depended, names);
     }
 
     /**
@@ -64,18 +78,7 @@ final class AccountGate {
         return GrantRulesCatalog.validate(grant, accounts);
     }
 
-    private Optional<String> unusableAccounts(DesiredState desired) {
-        String problems = desired.roles().stream()
-                .map(DesiredRole::accountId)
-                .distinct()
-                .map(this::unusable)
-                .flatMap(Optional::stream)
-                .collect(Collectors.joining("; "));
-        return problems.isEmpty() ? Optional.empty() : Optional.of(problems);
-    }
-
-    private Optional<String> unusable(String accountId) {
-        Optional<AccountHandle> handle = registry.byAccountId(accountId);
+    private static Optional<String> unusable(String accountId, Optional<AccountHandle> handle) {
         if (handle.isEmpty()) {
             return Optional.of("no AlibabaCloudAccount declares account " + accountId
                     + "; the operator needs one to create the role there");

@@ -48,8 +48,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         this.type = type;
         this.kind = HasMetadata.getKind(type);
         this.deps = deps;
-        this.workflow = new GrantWorkflow(new AccountGate(deps.registry()), deps.claims(), usage,
-                new RegistryGateways(deps.registry()), precondition);
+        this.workflow = new GrantWorkflow(deps.registry(), deps.claims(), usage, precondition);
         this.statuses = new GrantStatuses(deps.resyncPeriod().dividedBy(2));
         this.events = new GrantEvents(deps.events());
         this.metrics = new GrantMetrics(kind, deps.metrics());

@@ -2,6 +2,7 @@ package io.ramgrants.controller.grant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ramgrants.accounts.AccountNotReadyException;
+import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.api.GrantSpec;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
@@ -23,20 +24,17 @@ import java.util.stream.Collectors;
  * reconciler turns the outcome into status, events and metrics.
  */
 final class GrantWorkflow {
+    private final AccountRegistry registry;
     private final AccountGate gate;
     private final RoleClaimIndex claims;
     private final AccountUsage usage;
-    private final GrantEngine engine;
-    private final GatewayResolver gateways;
     private final Precondition precondition;
 
-    GrantWorkflow(AccountGate gate, RoleClaimIndex claims, AccountUsage usage, GatewayResolver gateways,
-                  Precondition precondition) {
-        this.gate = gate;
+    GrantWorkflow(AccountRegistry registry, RoleClaimIndex claims, AccountUsage usage, Precondition precondition) {
+        this.registry = registry;
+        this.gate = new AccountGate(registry);
         this.claims = claims;
         this.usage = usage;
-        this.engine = new GrantEngine(gateways);
-        this.gateways = gateways;
         this.precondition = precondition;
     }
 
@@ -59,9 +57,10 @@ final class GrantWorkflow {
                             + "; give each resource its own roleName"));
         }
         EngineOptions options = GrantOptions.of(grant, spec);
+        GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames());
         EngineResult result;
         try {
-            result = engine.reconcile(desired, options);
+            result = new GrantEngine(gateways).reconcile(desired, options);
         } catch (AccountNotReadyException e) {
             return PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, e.getMessage()));
         }
@@ -87,7 +86,8 @@ final class GrantWorkflow {
         }
         EngineResult result;
         try {
-            result = engine.delete(admission.desired().orElseThrow(), options);
+            GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames());
+            result = new GrantEngine(gateways).delete(admission.desired().orElseThrow(), options);
         } catch (AccountNotReadyException e) {
             return new Deletion(PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY,
                     "deletion blocked, finalizer kept: " + e.getMessage())), false);

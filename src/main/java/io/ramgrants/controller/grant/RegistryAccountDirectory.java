@@ -4,7 +4,9 @@ import io.ramgrants.accounts.AccountHandle;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.desired.AccountDirectory;
 import io.ramgrants.desired.AccountFacts;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ final class RegistryAccountDirectory implements AccountDirectory {
     private final AccountRegistry registry;
     private final Set<String> lookedUp = new LinkedHashSet<>();
     private final Set<String> missingNames = new LinkedHashSet<>();
+    private final Map<String, String> namesById = new LinkedHashMap<>();
 
     RegistryAccountDirectory(AccountRegistry registry) {
         this.registry = registry;
@@ -29,6 +32,8 @@ final class RegistryAccountDirectory implements AccountDirectory {
         Optional<AccountFacts> facts = registry.byName(name).map(RegistryAccountDirectory::facts);
         if (facts.isEmpty()) {
             missingNames.add(name);
+        } else if (facts.get().accountId() != null) {
+            namesById.putIfAbsent(facts.get().accountId(), name);
         }
         return facts;
     }
@@ -48,6 +53,15 @@ final class RegistryAccountDirectory implements AccountDirectory {
     /** Account names and IDs this pass depended on. */
     Set<String> lookedUp() {
         return Set.copyOf(lookedUp);
+    }
+
+    /**
+     * The AlibabaCloudAccount the grant itself names for an account ID, if it names one: a grant
+     * that references {@code acct-b} must be served by {@code acct-b}, not by another resource
+     * declaring the same ID.
+     */
+    Optional<String> referencedName(String accountId) {
+        return Optional.ofNullable(namesById.get(accountId));
     }
 
     /** AlibabaCloudAccount names asked for that do not exist. */

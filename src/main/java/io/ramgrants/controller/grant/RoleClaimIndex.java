@@ -4,12 +4,13 @@ import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
 import io.ramgrants.engine.RoleClaims;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * Thread-safe: the three controllers share one index.
  */
 public final class RoleClaimIndex {
-    private final Map<OwnerRef, DesiredState> claims = new HashMap<>();
+    /** Sorted, so duplicate messages name owners in a stable order and status does not churn. */
+    private final Map<OwnerRef, DesiredState> claims = new TreeMap<>(Comparator.comparing(OwnerRef::toString));
     private final List<Consumer<OwnerRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** Records {@code state} as its owner's claim and returns the duplicates it is part of. */

@@ -77,4 +77,154 @@ class GrantLifecycleE2eTest {
         k8s.awaitReason(dts, GrantReasons.UP_TO_DATE);
         assertThat(condition(k8s.get(dts), Conditions.RECONCILING).getStatus()).isEqualTo("Absent");
     }
+
+    @Test
+    void aSpecChangeConvergesAtOnce() {
+        DmsRegistrationRole grant = Grants.dmsRegistration("warehouse", "dms-warehouse", "acct-b", A,
+                List.of(DatabaseType.Redis), List.of());
+        grant.getSpec().policyName = "dms-warehouse-policy";
+        grant = k8s.awaitGrant(k8s.create(grant), GrantLifecycleE2eTest::isReady, "Ready");
+        assertThat(consoleB.policyDocument("dms-warehouse-policy")).doesNotContain("vpc:DescribeVpcs");
+
+        DmsRegistrationRole updated = k8s.edit(grant, g -> g.getSpec().networkTypes = List.of(NetworkType.VPC));
+        DmsRegistrationRole converged = k8s.awaitGrant(updated, g -> isReady(g)
+                && g.getStatus().observedGeneration.equals(updated.getMetadata().getGeneration()), "new generation");
+        assertThat(consoleB.policyDocument("dms-warehouse-policy")).contains("vpc:DescribeVpcs");
+        assertThat(converged.getStatus().lastDriftCorrection.actions)
+                .anyMatch(a -> a.startsWith("CreatePolicyVersion dms-warehouse-policy"));
+        assertThat(k8s.eventReasons("warehouse")).contains("PolicyVersionCreated");
+    }
+
+    @Test
+    void outOfBandEditsAreCorrectedByTheResync() {
+        DmsRegistrationRole grant = Grants.dmsRegistration("drifty", "dms-drifty", "acct-b", A,
+                List.of(DatabaseType.Redis), List.of(NetworkType.VPC));
+        grant.getSpec().policyName = "dms-drifty-policy";
+        grant = k8s.awaitGrant(k8s.create(grant), GrantLifecycleE2eTest::isReady, "Ready");
+        String trust = consoleB.trust("dms-drifty").orElseThrow();
+        String document = consoleB.policyDocument("dms-drifty-policy");
+
+        consoleB.updateTrust("dms-drifty", trustingAccount(TASK));
+        consoleB.attachSystemPolicy("AdministratorAccess", "dms-drifty");
+        consoleB.newDefaultPolicyVersion("dms-drifty-policy",
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
+
+        k8s.awaitGrant(grant, g -> g.getStatus().lastDriftCorrection != null
+                && g.getStatus().lastDriftCorrection.actions.stream().anyMatch(a -> a.startsWith("DetachPolicy"))
+                && isReady(g), "drift corrected");
+        assertThat(consoleB.attachedPolicies("dms-drifty")).containsExactly("dms-drifty-policy");
+        assertThat(consoleB.trust("dms-drifty")).hasValue(trust);
+        assertThat(consoleB.policyDocument("dms-drifty-policy")).isEqualTo(document);
+        assertThat(k8s.eventReasons("drifty"))
+                .contains("TrustPolicyUpdated", "PolicyDetached", "PolicyVersionCreated");
+        assertThat(k8s.metrics.registry().find("ramgrants.drift.corrections").tag("kind", "DmsRegistrationRole")
+                .tag("field", "attachment").counter()).isNotNull();
+    }
+
+    @Test
+    void observeModeReportsDriftAndNeverWrites() {
+        DmsAccessRole grant = k8s.awaitGrant(k8s.create(Grants.dmsAccess("watched", "dms-watched", "acct-b", A)),
+                GrantLifecycleE2eTest::isReady, "Ready");
+        k8s.edit(grant, g -> g.getSpec().managementPolicy = io.ramgrants.api.ManagementPolicy.Observe);
+        consoleB.attachSystemPolicy("AdministratorAccess", "dms-watched");
+        long writesBefore = k8s.writes(B);
+
+        DmsAccessRole drifted = k8s.awaitReason(grant, GrantReasons.DRIFT_DETECTED);
+        assertThat(ready(drifted).getStatus()).isEqualTo(Conditions.FALSE);
+        assertThat(condition(drifted, Conditions.STALLED).getStatus()).isEqualTo(Conditions.TRUE);
+        assertThat(drifted.getStatus().plan).containsExactly(
+                "DetachPolicy System/AdministratorAccess from dms-watched in " + B);
+        assertThat(drifted.getStatus().roles).singleElement().satisfies(r -> assertThat(r.state).isEqualTo("Drifted"));
+        awaitAnotherResync(B);
+        assertThat(k8s.writes(B)).isEqualTo(writesBefore);
+        assertThat(consoleB.attachedPolicies("dms-watched")).contains("AdministratorAccess");
+    }
+
+    @Test
+    void thePauseAnnotationStopsWritesUntilRemoved() {
+        DmsAccessRole grant = k8s.awaitGrant(k8s.create(Grants.dmsAccess("paused", "dms-paused", "acct-b", A)),
+                GrantLifecycleE2eTest::isReady, "Ready");
+        k8s.edit(grant, g -> g.getMetadata().getAnnotations().put(io.ramgrants.api.ApiGroup.PAUSED_ANNOTATION, "true"));
+        k8s.awaitReason(grant, GrantReasons.PAUSED);
+        consoleB.attachSystemPolicy("AdministratorAccess", "dms-paused");
+        long writesBefore = k8s.writes(B);
+
+        DmsAccessRole paused = k8s.awaitGrant(grant, g -> !g.getStatus().plan.isEmpty(), "pending plan");
+        assertThat(ready(paused).getReason()).isEqualTo(GrantReasons.PAUSED);
+        assertThat(ready(paused).getStatus()).isEqualTo(Conditions.FALSE);
+        awaitAnotherResync(B);
+        assertThat(k8s.writes(B)).isEqualTo(writesBefore);
+
+        k8s.edit(grant, g -> g.getMetadata().getAnnotations().remove(io.ramgrants.api.ApiGroup.PAUSED_ANNOTATION));
+        k8s.awaitGrant(grant, g -> isReady(g) && g.getStatus().plan.isEmpty(), "unpaused and corrected");
+        assertThat(consoleB.attachedPolicies("dms-paused")).containsExactly("AliyunDMSLoginConsoleAccess");
+    }
+
+    @Test
+    void anUnownedRoleIsAdoptedOnlyWhenAllowed() {
+        consoleA.createRole("legacy-dts", trustingAccount(TASK), "made by hand");
+        CrossAccountDtsGrant grant = k8s.create(Grants.dts("legacy", "legacy-dts", "acct-a", TASK));
+
+        CrossAccountDtsGrant conflicted = k8s.awaitReason(grant, GrantReasons.MANAGEMENT_CONFLICT);
+        assertThat(ready(conflicted).getMessage()).contains("legacy-dts", "no ramgrants.io ownership marker",
+                "adoption: IfUnowned");
+        assertThat(k8s.eventReasons("legacy")).contains("ManagementConflict");
+        assertThat(consoleA.attachedPolicies("legacy-dts")).isEmpty();
+
+        k8s.edit(grant, g -> g.getSpec().adoption = io.ramgrants.api.AdoptionPolicy.IfUnowned);
+        k8s.awaitGrant(grant, GrantLifecycleE2eTest::isReady, "adopted");
+        assertThat(consoleA.attachedPolicies("legacy-dts")).containsExactly("AliyunDTSRolePolicy");
+    }
+
+    @Test
+    void twoResourcesClaimingOneRoleConflictUntilOneGoes() {
+        DmsAccessRole first = k8s.awaitGrant(k8s.create(Grants.dmsAccess("first", "dms-shared", "acct-b", A)),
+                GrantLifecycleE2eTest::isReady, "Ready");
+        DmsAccessRole second = k8s.create(Grants.dmsAccess("second", "dms-shared", "acct-b", TASK));
+
+        DmsAccessRole conflicted = k8s.awaitReason(second, GrantReasons.MANAGEMENT_CONFLICT);
+        assertThat(ready(conflicted).getMessage()).contains("dms-shared", "team-a/DmsAccessRole/first",
+                "team-a/DmsAccessRole/second");
+        assertThat(consoleB.trust("dms-shared").orElseThrow()).contains(A).doesNotContain(TASK);
+
+        k8s.delete(second);
+        k8s.awaitGone(second);
+        k8s.awaitGrant(first, GrantLifecycleE2eTest::isReady, "Ready again");
+        assertThat(consoleB.roleExists("dms-shared")).isTrue();
+    }
+
+    @Test
+    void deletionHonoursTheDeletionPolicy() {
+        CrossAccountDtsGrant deleted = k8s.awaitGrant(k8s.create(Grants.dts("gone", "dts-gone", "acct-a", TASK)),
+                GrantLifecycleE2eTest::isReady, "Ready");
+        CrossAccountDtsGrant retainedGrant = Grants.dts("kept", "dts-kept", "acct-a", TASK);
+        retainedGrant.getSpec().deletionPolicy = io.ramgrants.api.DeletionPolicy.Retain;
+        CrossAccountDtsGrant retained = k8s.awaitGrant(k8s.create(retainedGrant), GrantLifecycleE2eTest::isReady,
+                "Ready");
+        assertThat(retained.getMetadata().getFinalizers()).contains(GrantReconciler.FINALIZER);
+
+        k8s.delete(deleted);
+        k8s.delete(retained);
+        k8s.awaitGone(deleted);
+        k8s.awaitGone(retained);
+        assertThat(consoleA.roleExists("dts-gone")).isFalse();
+        assertThat(consoleA.roleExists("dts-kept")).isTrue();
+        assertThat(k8s.eventReasons("gone")).contains("PolicyDetached", "RoleDeleted");
+    }
+
+    static boolean isReady(io.fabric8.kubernetes.client.CustomResource<?, io.ramgrants.api.GrantStatus> grant) {
+        return Conditions.TRUE.equals(ready(grant).getStatus());
+    }
+
+    static String trustingAccount(String accountId) {
+        return "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + accountId + ":root\"]}}]}";
+    }
+
+    /** Waits until RAM has been read again for {@code accountId}: a resync has happened since. */
+    static void awaitAnotherResync(String accountId) {
+        long reads = k8s.calls(accountId).getOrDefault("GetRole", 0L);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> k8s.calls(accountId).getOrDefault("GetRole", 0L) >= reads + 2);
+    }
 }

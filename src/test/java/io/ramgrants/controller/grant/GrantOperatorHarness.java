@@ -69,8 +69,18 @@ final class GrantOperatorHarness implements AutoCloseable {
     private static final java.util.logging.Logger MOCK_SERVER_LOG =
             java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
+    private final java.util.logging.Handler logCapture =
+            new java.util.logging.StreamHandler(logs, io.ramgrants.runtime.LogFormat.TEXT.formatter()) {
+                @Override
+                public synchronized void publish(java.util.logging.LogRecord record) {
+                    super.publish(record);
+                    flush();
+                }
+            };
+
     GrantOperatorHarness(Duration resync) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("").addHandler(logCapture);
         System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
         emulator = RamEmulator.start(EmulatorConfig.builder()
                 .account(A, "LTAI-a", secret("a"))
@@ -104,6 +114,7 @@ final class GrantOperatorHarness implements AutoCloseable {
         server.destroy();
         emulator.close();
         System.setErr(originalErr);
+        java.util.logging.Logger.getLogger("").removeHandler(logCapture);
     }
 
     // ---- accounts -------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+package io.ramgrants.runtime;
+
+import io.ramgrants.observability.OperatorMetrics;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code run} command's flags once parsed, and the settings they mean. Kept apart from
+ * picocli so the mapping is testable without a cluster.
+ *
+ * @param leaseNamespace where the Lease lives; null = {@code POD_NAMESPACE}, else the client's namespace
+ */
+public record RunOptions(boolean leaderElection, String leaseName, String leaseNamespace,
+                         List<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
+                         double ramRate, int metricsPort, LogFormat logFormat) {
+    public static final String DEFAULT_LEASE_NAME = "ram-grant-operator";
+
+    public RunOptions {
+        watchNamespaces = watchNamespaces == null ? List.of() : List.copyOf(watchNamespaces);
+        if (!(ramRate > 0)) {
+            throw new IllegalArgumentException("--ram-rate must be positive: " + ramRate);
+        }
+        if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
+            throw new IllegalArgumentException("--resync-period must be positive: " + resyncPeriod);
+        }
+    }
+
+    /**
+     * @param podNamespace    {@code POD_NAMESPACE} (set by the chart), or null
+     * @param clientNamespace the namespace of the kubeconfig context or service account, or null
+     */
+    public OperatorSettings settings(OperatorMetrics metrics, String podNamespace, String clientNamespace) {
+        OperatorSettings defaults = OperatorSettings.defaults(metrics);
+        return defaults
+                .withWatchNamespaces(namespaces())
+                .withLabelSelector(labelSelector)
+                .withResync(resyncPeriod, defaults.firstRetry())
+                .withRam(defaults.ram().withQps(ramRate))
+                .withLeaderElection(leaderElection
+                        ? Optional.of(new OperatorSettings.LeaderElection(leaseName, firstSet(leaseNamespace,
+                        podNamespace, clientNamespace)))
+                        : Optional.empty());
+    }
+
+    private Set<String> namespaces() {
+        Set<String> namespaces = new LinkedHashSet<>();
+        watchNamespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(namespaces::add);
+        return namespaces;
+    }
+
+    private static String firstSet(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("leader election needs a Lease namespace: pass"
+                + " --leader-election-namespace, set POD_NAMESPACE, or use --no-leader-election");
+    }
+}

@@ -1,0 +1,65 @@
+package io.ramgrants.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ramgrants.cli.RunCommand;
+import io.ramgrants.observability.OperatorMetrics;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunOptionsTest {
+    private static RunOptions parse(String... args) {
+        RunCommand command = new RunCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+
+    @Test
+    void theFlagsTheHelmChartPassesBecomeSettings() {
+        RunOptions options = parse("--leader-election-namespace=ram-system", "--watch-namespaces=team-a,team-b",
+                "--label-selector=shard=a", "--resync-period=2m", "--ram-rate=5", "--log-format=json");
+        OperatorSettings settings = options.settings(OperatorMetrics.discarding(), "pod-ns", "client-ns");
+
+        assertThat(settings.watchNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(settings.labelSelector()).isEqualTo("shard=a");
+        assertThat(settings.resyncPeriod()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.ram().qps()).isEqualTo(5);
+        assertThat(settings.serverSideApply()).isTrue();
+        assertThat(settings.leaderElection()).hasValue(
+                new OperatorSettings.LeaderElection(RunOptions.DEFAULT_LEASE_NAME, "ram-system"));
+        assertThat(options.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(options.metricsPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void defaultsWatchEverythingWithLeaderElectionInThePodNamespace() {
+        OperatorSettings settings = parse().settings(OperatorMetrics.discarding(), "pod-ns", "client-ns");
+
+        assertThat(settings.watchNamespaces()).isEmpty();
+        assertThat(settings.labelSelector()).isNull();
+        assertThat(settings.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.ram().qps()).isEqualTo(10);
+        assertThat(settings.leaderElection().map(OperatorSettings.LeaderElection::leaseNamespace)).hasValue("pod-ns");
+        assertThat(parse().logFormat()).isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void leaderElectionCanBeTurnedOffAndNeedsANamespaceOtherwise() {
+        assertThat(parse("--no-leader-election").settings(OperatorMetrics.discarding(), null, null).leaderElection())
+                .isEqualTo(Optional.empty());
+        assertThatThrownBy(() -> parse().settings(OperatorMetrics.discarding(), null, null))
+                .hasMessageContaining("--leader-election-namespace");
+        assertThat(parse("--leader-election-name=shard-a").settings(OperatorMetrics.discarding(), null, "ns")
+                .leaderElection()).hasValue(new OperatorSettings.LeaderElection("shard-a", "ns"));
+    }
+
+    @Test
+    void badValuesAreRejected() {
+        assertThatThrownBy(() -> parse("--resync-period=soon")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--log-format=xml")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--ram-rate=0")).hasMessageContaining("--ram-rate");
+    }
+}
