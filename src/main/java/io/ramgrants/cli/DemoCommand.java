@@ -11,11 +11,6 @@ import picocli.CommandLine.Option;
                 "apply sample accounts and one grant of each kind, show them become Ready, edit RAM out of",
                 "band and show the operator correct it, then print a summary. Exit 0 when all converged."})
 public final class DemoCommand implements Callable<Integer> {
-    /** slf4j-simple reads its level once, when the first logger is created. */
-    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
-    /** fabric8 warns once per kind that v1alpha1 is not a stable version: true, and not news during a demo. */
-    static final String VERSION_WARNING_PROPERTY =
-            "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
 
     @Option(names = "--keep-running", description = "Leave everything running after the summary and print how to"
             + " reach it (the emulator's throwaway AccessKeys included) until Ctrl-C.")
@@ -34,12 +29,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
-            System.setProperty(LOG_LEVEL_PROPERTY, verbose ? "info" : "warn");
-        }
-        if (!verbose && System.getProperty(VERSION_WARNING_PROPERTY) == null) {
-            System.setProperty(VERSION_WARNING_PROPERTY, "error");
-        }
         if (timeoutSeconds < 1 || resyncSeconds < 1) {
             System.err.println("demo: --timeout and --resync must be at least 1 second");
             return 2;

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Demo {
     /**
      * @param keepRunning leave everything up after the summary, until the process is stopped
-     * @param verbose     the operator's and mock server's logs at INFO instead of WARN
+     * @param verbose     the operator's and mock server's logs at INFO instead of warnings only
      * @param timeout     how long each step may take before the demo gives up
      * @param resync      the operator's resync period: how soon out-of-band edits are noticed
      */
@@ -43,6 +43,12 @@ public final class Demo {
     }
 
     public int run() {
+        try (DemoLogging logging = new DemoLogging(err, options.verbose())) {
+            return run(logging);
+        }
+    }
+
+    private int run(DemoLogging logging) {
         Narrator narrator = new Narrator(out);
         narrator.text("ram-grant-operator demo: the operator, a Kubernetes API and Alibaba Cloud RAM (emulated),"
                 + " all in this process");
@@ -73,6 +79,7 @@ public final class Demo {
             err.println("demo failed: " + e);
             return 1;
         } finally {
+            logging.quietForShutdown();
             env.close();
         }
     }

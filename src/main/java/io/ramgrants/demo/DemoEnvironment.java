@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything the demo runs in this process: the RAM/STS emulator standing in for Alibaba
@@ -19,6 +21,8 @@ import java.util.Optional;
  * Closing it stops all three, in reverse order.
  */
 final class DemoEnvironment implements AutoCloseable {
+    private static final String JOSDK_RECONCILER_THREAD = "ReconcilerExecutor-";
+    private static final Duration PASS_DRAIN = Duration.ofSeconds(2);
     final RamEmulator emulator;
     final InMemoryKubernetes kubernetes;
     final PrometheusMeterRegistry metrics;
@@ -37,6 +41,9 @@ final class DemoEnvironment implements AutoCloseable {
 
     static DemoEnvironment start(DemoCast cast, Duration resync, boolean verbose, Narrator narrator) {
         List<AutoCloseable> started = new ArrayList<>();
+        // The API server spends its start-up loading classes; the emulator can start meanwhile.
+        CompletableFuture<InMemoryKubernetes> kubernetesStart =
+                CompletableFuture.supplyAsync(() -> InMemoryKubernetes.start(verbose));
         try {
             EmulatorConfig.Builder config = EmulatorConfig.builder().ramQuotas(true);
             cast.accounts().forEach(a -> config.account(a.accountId(), a.accessKeyId(), a.accessKeySecret()));
@@ -45,7 +52,7 @@ final class DemoEnvironment implements AutoCloseable {
             narrator.step("RAM/STS emulator listening on " + emulator.endpoint() + " with "
                     + cast.accounts().size() + " accounts (RAM's per-API quotas on)");
 
-            InMemoryKubernetes kubernetes = InMemoryKubernetes.start(verbose);
+            InMemoryKubernetes kubernetes = join(kubernetesStart);
             started.add(kubernetes);
             narrator.step("in-memory Kubernetes API on " + kubernetes.url() + " with the "
                     + InMemoryKubernetes.CRD_RESOURCES.size() + " ramgrants.io CRDs");
@@ -56,6 +63,7 @@ final class DemoEnvironment implements AutoCloseable {
                     .withLeaderElection(Optional.empty())
                     .withResync(resync, Duration.ofMillis(500));
             OperatorAssembly operator = new OperatorAssembly(kubernetes.client(), settings);
+            started.add(DemoEnvironment::awaitInterruptedPasses);
             started.add(operator);
             operator.start();
             narrator.step("operator started: " + operator.operator().getRegisteredControllersNumber()
@@ -63,8 +71,35 @@ final class DemoEnvironment implements AutoCloseable {
                     + " s (jittered), leader election off");
             return new DemoEnvironment(emulator, kubernetes, metrics, operator, started);
         } catch (RuntimeException e) {
+            kubernetesStart.thenAccept(kubernetes -> {
+                if (!started.contains(kubernetes)) {
+                    kubernetes.close();
+                }
+            });
             closeAll(started);
             throw e;
+        }
+    }
+
+    /**
+     * JOSDK stops its reconciler threads without waiting for them (its termination timeout
+     * defaults to zero): give the interrupted passes a moment to end before the Kubernetes
+     * client they write with is closed.
+     */
+    private static void awaitInterruptedPasses() throws InterruptedException {
+        long deadline = System.nanoTime() + PASS_DRAIN.toNanos();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(JOSDK_RECONCILER_THREAD)) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -2,6 +2,9 @@ package io.ramgrants.demo;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ramgrants.api.AlibabaCloudAccount;
@@ -16,10 +19,11 @@ import java.util.List;
 /**
  * Renders what {@code kubectl get} and {@code kubectl describe} would show for the demo's
  * resources, read back from the Kubernetes API: the printer columns of the CRDs
- * (NAME, AGE, READY, REASON, ROLE-ARNS in the CRDs' order), conditions and events.
+ * (NAME, then the CRD's columns in its order: AGE, READY, REASON, ROLE-ARN(S)), conditions and events.
  */
 final class KubectlView {
     private static final String INDENT = "";
+    private static final String ROLE_ARNS_PATH = ".status.roleArns";
     private final KubernetesClient client;
 
     KubectlView(KubernetesClient client) {
@@ -41,7 +45,7 @@ final class KubectlView {
     }
 
     <R extends CustomResource<?, GrantStatus>> String grants(Class<R> type, String namespace) {
-        TextTable table = new TextTable("NAME", "AGE", "READY", "REASON", "ROLE-ARNS");
+        TextTable table = new TextTable("NAME", "AGE", "READY", "REASON", roleArnsColumn(type));
         client.resources(type).inNamespace(namespace).list().getItems().stream()
                 .sorted(Comparator.comparing(g -> g.getMetadata().getName()))
                 .forEach(g -> {
@@ -51,6 +55,17 @@ final class KubectlView {
                             g.getStatus() == null ? "" : g.getStatus().roleArns);
                 });
         return table.render(INDENT);
+    }
+
+    /** The CRDs name the role ARN column ROLE-ARNS or ROLE-ARN, depending on how many roles a kind can have. */
+    private <R extends CustomResource<?, GrantStatus>> String roleArnsColumn(Class<R> type) {
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
+                .withName(HasMetadata.getFullResourceName(type)).get();
+        return crd.getSpec().getVersions().stream()
+                .flatMap(v -> v.getAdditionalPrinterColumns().stream())
+                .filter(c -> ROLE_ARNS_PATH.equals(c.getJsonPath()))
+                .map(CustomResourceColumnDefinition::getName)
+                .findFirst().orElse("ROLE-ARNS");
     }
 
     /** The Conditions part of {@code kubectl describe}, one condition a row. */

@@ -20,7 +20,7 @@ class GrantStatusesTest {
     private static PassOutcome upToDate() {
         EngineResult result = new EngineResult(List.of(new RoleResult("1111111111111111", "r",
                 "acs:ram::1111111111111111:role/r", RoleState.UP_TO_DATE)), Plan.empty(), List.of(), Optional.empty(),
-                List.of(), List.of());
+                List.of(), List.of(), false);
         return new PassOutcome(Verdict.ready(GrantReasons.UP_TO_DATE, "1 role(s) match"), Optional.of(result),
                 List.of());
     }
