@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a Kubernetes API (in memory), the RAM/STS emulator and the operator in one process:",
-                "apply sample accounts and one grant of each kind, show them become Ready, edit RAM out of",
-                "band and show the operator correct it, then print a summary. Exit 0 when all converged."})
+        description = "Run a Kubernetes API (in memory), the RAM/STS emulator and the operator in one process:"
+                + " apply sample accounts and one grant of each kind, show them become Ready, edit RAM out of band"
+                + " and show the operator correct it, then print a summary. Exit 0 when everything converged.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--keep-running", description = "Leave everything running after the summary and print how to"
