@@ -38,7 +38,7 @@ final class EngineVerdicts {
                     : Verdict.stalled(GrantReasons.DRIFT_DETECTED, "Observe mode: RAM differs from the desired state; "
                     + pending + " RAM write(s) not performed, see status.plan");
         }
-        if (!result.converged()) {
+        if (result.staleObservation() || !result.converged()) {
             return Verdict.retrying(GrantReasons.CHANGES_PENDING,
                     "RAM changed while applying; the next pass observes it again");
         }
