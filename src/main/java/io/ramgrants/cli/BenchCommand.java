@@ -1,14 +1,79 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.bench.BenchOptions;
+import io.ramgrants.bench.BenchReport;
+import io.ramgrants.bench.Benchmark;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure RAM calls, convergence time and memory against the emulator.")
+        description = {"Measure RAM calls, convergence time and memory: the real engine against the in-process",
+                "RAM emulator with RAM's per-account, per-API quotas on (or one uniform --rate).",
+                "Exit code 1 when some grant did not converge."})
 public final class BenchCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--grants", defaultValue = "100", paramLabel = "N", description = "Grants to create (default: ${DEFAULT-VALUE}).")
+    int grants;
+
+    @Option(names = "--accounts", defaultValue = "2", paramLabel = "M", description = "Accounts they spread over (default: ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "QPS",
+            description = "One uniform per-account budget instead of RAM's per-API quotas; 0 = quotas (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--custom-ratio", defaultValue = "0.25", paramLabel = "F",
+            description = "Share of grants that are DMS registration roles with a custom policy (default: ${DEFAULT-VALUE}).")
+    double customRatio;
+
+    @Option(names = "--workers-per-account", defaultValue = "4", paramLabel = "N",
+            description = "Concurrent reconciles per account (default: ${DEFAULT-VALUE}).")
+    int workersPerAccount;
+
+    @Option(names = "--resync-interval", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "Batch path: time between measured resyncs, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration resyncInterval;
+
+    @Option(names = "--sweep-interval", defaultValue = "PT6H", paramLabel = "DURATION",
+            description = "Batch path: full per-role sweep period, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration sweepInterval;
+
+    @Option(names = "--with-kube", description = "Run the real controllers on the fabric8 mock Kubernetes API.")
+    boolean withKube;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format output;
+
     @Override
     public Integer call() {
-        System.err.println("bench: not implemented yet");
-        return 1;
+        BenchOptions options;
+        try {
+            options = new BenchOptions(grants, accounts, rate, customRatio, workersPerAccount, resyncInterval,
+                    sweepInterval, withKube);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (withKube && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // JOSDK's INFO lines would drown the report
+        }
+        BenchReport report = new Benchmark(options).run();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(output == Format.json ? report.toJson() : report.toText());
+        out.flush();
+        if (report.unconvergedUnits() > 0) {
+            spec.commandLine().getErr().println("bench: " + report.unconvergedUnits() + " reconcile unit(s) did not converge");
+            return 1;
+        }
+        return 0;
     }
 }

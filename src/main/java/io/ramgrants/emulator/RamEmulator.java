@@ -74,6 +74,11 @@ public final class RamEmulator implements AutoCloseable {
         }
     }
 
+    /** RAM's documented per-account, per-API quotas (calls per second) that {@code ramQuotas(true)} enforces. */
+    public static Map<String, Integer> ramQuotas() {
+        return RateLimits.RAM_QUOTAS;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

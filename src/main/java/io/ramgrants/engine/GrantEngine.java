@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class GrantEngine {
     private final GatewayResolver gateways;
-    private final RoleObserver observer = new RoleObserver();
+    private final RoleObservationSource observer;
     private final DeletionObserver deletionObserver = new DeletionObserver();
     private final Ownership ownership = new Ownership();
     private final Differ differ = new Differ();
@@ -24,7 +24,13 @@ public final class GrantEngine {
     private final PlanExecutor executor;
 
     public GrantEngine(GatewayResolver gateways) {
+        this(gateways, new RoleObserver());
+    }
+
+    /** An engine observing roles through {@code observer}, e.g. the batch observation of many roles. */
+    public GrantEngine(GatewayResolver gateways, RoleObservationSource observer) {
         this.gateways = gateways;
+        this.observer = observer;
         this.executor = new PlanExecutor(gateways);
     }
 

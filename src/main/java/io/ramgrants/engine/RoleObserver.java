@@ -16,8 +16,9 @@ import java.util.Optional;
  * ListPoliciesForRole and one GetPolicy per desired custom policy (DESIGN §7); versions are
  * listed only when a custom policy's document differs, because only then does the plan need them.
  */
-public final class RoleObserver {
+public final class RoleObserver implements RoleObservationSource {
 
+    @Override
     public ObservedRole observe(DesiredRole desired, RamGateway ram) {
         Map<String, ObservedPolicy> policies = new LinkedHashMap<>();
         for (DesiredCustomPolicy custom : desired.customPolicies()) {

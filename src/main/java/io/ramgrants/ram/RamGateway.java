@@ -49,4 +49,12 @@ public interface RamGateway {
     void deletePolicy(String policyName);
 
     PolicyEntities listEntitiesForPolicy(PolicyType type, String policyName);
+
+    /**
+     * ListPolicies, one page, without documents. {@code marker} null for the first page. A default
+     * so gateways written before batch observation still compile; the production stack implements it.
+     */
+    default PolicyPage listPolicies(PolicyType type, String marker, int maxItems) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not implement ListPolicies");
+    }
 }

@@ -18,7 +18,7 @@ public final class RamGateways {
     public RamGateways(RamClientSettings settings, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.rateLimiters = new AccountRateLimiters(settings.qps());
+        this.rateLimiters = AccountRateLimiters.of(settings);
     }
 
     public RamClientSettings settings() {

@@ -7,6 +7,7 @@ import com.aliyun.ram20150501.models.GetPolicyResponseBody;
 import com.aliyun.ram20150501.models.GetRoleResponseBody.GetRoleResponseBodyRole;
 import com.aliyun.ram20150501.models.ListEntitiesForPolicyResponseBody;
 import com.aliyun.ram20150501.models.ListPoliciesForRoleResponseBody;
+import com.aliyun.ram20150501.models.ListPoliciesResponseBody;
 import com.aliyun.ram20150501.models.ListPolicyVersionsResponseBody;
 import com.aliyun.ram20150501.models.ListRolesResponseBody;
 import com.aliyun.ram20150501.models.UpdateRoleResponseBody.UpdateRoleResponseBodyRole;
@@ -82,6 +83,14 @@ final class RamModels {
                 map(body.getRoles() == null ? null : body.getRoles().getRole(), r -> r.getRoleName()),
                 map(body.getUsers() == null ? null : body.getUsers().getUser(), u -> u.getUserName()),
                 map(body.getGroups() == null ? null : body.getGroups().getGroup(), g -> g.getGroupName()));
+    }
+
+    static PolicyPage policyPage(ListPoliciesResponseBody body) {
+        List<RamPolicy> policies = map(body.getPolicies() == null ? null : body.getPolicies().getPolicy(),
+                p -> new RamPolicy(p.getPolicyName(), PolicyType.fromRam(p.getPolicyType()), p.getDescription(),
+                        p.getDefaultVersion(), null, p.getAttachmentCount(), p.getCreateDate(), p.getUpdateDate()));
+        boolean truncated = Boolean.TRUE.equals(body.getIsTruncated());
+        return new PolicyPage(policies, truncated ? body.getMarker() : null);
     }
 
     private static <S, T> List<T> map(List<S> source, Function<S, T> mapper) {

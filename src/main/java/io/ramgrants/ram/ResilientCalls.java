@@ -57,7 +57,7 @@ final class ResilientCalls {
 
     private <T> T attempt(String action, Supplier<T> call) {
         if (rateLimiters != null) {
-            metrics.recordRateLimiterWait(accountId, rateLimiters.acquire(accountId));
+            metrics.recordRateLimiterWait(accountId, rateLimiters.acquire(accountId, action));
         }
         long start = System.nanoTime();
         String result = "ok";

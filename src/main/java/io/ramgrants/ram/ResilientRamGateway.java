@@ -112,6 +112,11 @@ public final class ResilientRamGateway implements RamGateway {
     }
 
     @Override
+    public PolicyPage listPolicies(PolicyType type, String marker, int maxItems) {
+        return calls.run("ListPolicies", () -> delegate.listPolicies(type, marker, maxItems));
+    }
+
+    @Override
     public String toString() {
         return "ResilientRamGateway[" + delegate + "]";
     }

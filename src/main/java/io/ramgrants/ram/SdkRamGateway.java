@@ -13,6 +13,7 @@ import com.aliyun.ram20150501.models.GetPolicyRequest;
 import com.aliyun.ram20150501.models.GetRoleRequest;
 import com.aliyun.ram20150501.models.ListEntitiesForPolicyRequest;
 import com.aliyun.ram20150501.models.ListPoliciesForRoleRequest;
+import com.aliyun.ram20150501.models.ListPoliciesRequest;
 import com.aliyun.ram20150501.models.ListPolicyVersionsRequest;
 import com.aliyun.ram20150501.models.ListRolesRequest;
 import com.aliyun.ram20150501.models.UpdateRoleRequest;
@@ -169,6 +170,13 @@ public final class SdkRamGateway implements RamGateway {
                 .setPolicyType(type.name()).setPolicyName(policyName);
         return call("ListEntitiesForPolicy", (c, r) -> RamModels.entities(
                 c.listEntitiesForPolicyWithOptions(request, r).getBody()));
+    }
+
+    @Override
+    public PolicyPage listPolicies(PolicyType type, String marker, int maxItems) {
+        ListPoliciesRequest request = new ListPoliciesRequest()
+                .setPolicyType(type == null ? null : type.name()).setMarker(marker).setMaxItems(maxItems);
+        return call("ListPolicies", (c, r) -> RamModels.policyPage(c.listPoliciesWithOptions(request, r).getBody()));
     }
 
     private <T> T call(String action, SdkCall<T> sdkCall) {

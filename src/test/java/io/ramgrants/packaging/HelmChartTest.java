@@ -3,6 +3,7 @@ package io.ramgrants.packaging;
 import static io.ramgrants.packaging.Manifests.NAMESPACE;
 import static io.ramgrants.packaging.Manifests.RELEASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ramgrants.observability.ObservabilityServer;
@@ -120,7 +121,8 @@ class HelmChartTest {
                 "--leader-election-namespace=ram-grant-operator",
                 "--resync-period=10m",
                 "--ram-rate=10",
-                "--log-format=json");
+                "--log-format=json",
+                "--metrics-port=8080");
 
         Manifests custom = Manifests.helmTemplate(
                 "--set", "operator.leaderElectionNamespace=elect",
@@ -128,7 +130,8 @@ class HelmChartTest {
                 "--set", "operator.labelSelector=shard=a",
                 "--set", "operator.resyncPeriod=5m",
                 "--set", "operator.ramRate=2.5",
-                "--set", "operator.logFormat=text");
+                "--set", "operator.logFormat=text",
+                "--set", "metricsPort=9090");
         assertThat(texts(custom.container().path("args"))).containsExactly(
                 "run",
                 "--leader-election-namespace=elect",
@@ -136,7 +139,12 @@ class HelmChartTest {
                 "--label-selector=shard=a",
                 "--resync-period=5m",
                 "--ram-rate=2.5",
-                "--log-format=text");
+                "--log-format=text",
+                "--metrics-port=9090");
+        // Every flag the chart passes is one `run` accepts.
+        List<String> args = texts(custom.container().path("args"));
+        assertThatCode(() -> new picocli.CommandLine(new io.ramgrants.cli.Main()).parseArgs(args.toArray(String[]::new)))
+                .doesNotThrowAnyException();
         // The Lease lives where the operator is told to elect.
         assertThat(custom.get("Role", RELEASE + "-leader-election").path("metadata").path("namespace").asText())
                 .isEqualTo("elect");

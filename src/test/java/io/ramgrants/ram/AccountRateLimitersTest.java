@@ -64,4 +64,29 @@ class AccountRateLimitersTest {
     private RamGateway resilient(String accountId) {
         return new ResilientRamGateway(new ScriptedRamGateway(accountId), limiters, null, settings, metrics);
     }
+
+    @Test
+    void ramQuotasGiveEachActionItsOwnBudget() {
+        AccountRateLimiters quotas = AccountRateLimiters.ramQuotas();
+        assertThat(quotas.qpsFor("AttachPolicyToRole")).isEqualTo(10);
+        assertThat(quotas.qpsFor("CreateRole")).isEqualTo(20);
+        assertThat(quotas.qpsFor("GetRole")).isEqualTo(100);
+        assertThat(quotas.qpsFor("SomethingRamDoesNotList")).isEqualTo(RamQuotas.UNLISTED);
+
+        long start = System.nanoTime();
+        quotas.acquire("1111111111111111", "AttachPolicyToRole");
+        quotas.acquire("1111111111111111", "AttachPolicyToRole");
+        quotas.acquire("1111111111111111", "AttachPolicyToRole");
+        // Two gaps of 100 ms at 10/s; reads meanwhile draw from their own budget.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+    }
+
+    @Test
+    void settingsChooseBetweenQuotasAndOneUniformBudget() {
+        assertThat(AccountRateLimiters.of(RamClientSettings.defaults()).perAction()).isTrue();
+        AccountRateLimiters uniform = AccountRateLimiters.of(RamClientSettings.defaults().withQps(3));
+        assertThat(uniform.perAction()).isFalse();
+        assertThat(uniform.qpsFor("GetRole")).isEqualTo(3);
+        assertThat(AccountRateLimiters.of(RamClientSettings.defaults().withQps(3).withRamQuotas()).perAction()).isTrue();
+    }
 }

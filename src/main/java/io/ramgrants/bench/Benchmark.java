@@ -1,0 +1,164 @@
+package io.ramgrants.bench;
+
+import io.ramgrants.emulator.MutableClock;
+import io.ramgrants.emulator.RamEmulator;
+import io.ramgrants.engine.EngineOptions;
+import io.ramgrants.engine.GrantEngine;
+import io.ramgrants.engine.batch.BatchObservation;
+import io.ramgrants.engine.batch.BatchSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run: the real engine against the in-process emulator with RAM's limits on.
+ * Phases: converge every grant from nothing; one steady-state resync per role kind on the
+ * per-role path; one full timed resync; resyncs on the batch path; memory at the end. Every
+ * call figure comes from the emulator's counters, every time from the wall clock.
+ */
+public final class Benchmark {
+    private static final int MAX_CONVERGE_PASSES = 5;
+    private static final int MEASURED_BATCH_RESYNCS = 3;
+    private final BenchOptions options;
+    private final EngineOptions manage = EngineOptions.defaults();
+
+    public Benchmark(BenchOptions options) {
+        this.options = options;
+    }
+
+    public BenchReport run() {
+        double loadBefore = MemoryProbe.loadAverage();
+        BenchWorkload workload = new BenchWorkload(options.grants(), options.accounts(), options.customRatio());
+        List<ReconcileUnit> units = ReconcileUnit.of(workload.grants());
+        int maxRoles = Math.max(1000, 2 * workload.roleCount() / options.accounts() + 10);
+        Map<String, Map<String, Long>> calls = new LinkedHashMap<>();
+        PhaseResults results = new PhaseResults();
+        double heapWithEmulator;
+        List<BenchAccount> emulated = new java.util.ArrayList<>(workload.accounts());
+        emulated.add(BenchWorkload.HUB);
+        KubeConvergence kube = null;
+        try (BenchEnvironment env = new BenchEnvironment(emulated, options.rate(), maxRoles);
+             ParallelPasses passes = new ParallelPasses(options.workersPerAccount())) {
+            RamEmulator emulator = env.emulator();
+            GrantEngine engine = new GrantEngine(env);
+            if (options.withKube()) {
+                kube = new KubeConvergence(env.clientSettings());
+                kube.createAccounts(emulated, emulator.endpoint(), Duration.ofMinutes(2));
+            }
+
+            emulator.resetCounters();
+            double cpuBefore = MemoryProbe.processCpuSeconds();
+            KubeConvergence operator = kube;
+            Duration converge = ParallelPasses.timed(() -> results.unconverged = operator != null
+                    ? convergeThroughControllers(operator, workload)
+                    : passes.converge(engine, units, manage, MAX_CONVERGE_PASSES).size());
+            CallLedger converged = CallLedger.served(emulator);
+            calls.put("converge", converged.byAction());
+            calls.put("throttledWhileConverging", CallLedger.throttled(emulator).byAction());
+            results.convergenceSeconds = seconds(converge);
+            results.convergenceCpuSeconds = MemoryProbe.processCpuSeconds() - cpuBefore;
+            results.lowerBoundSeconds = converged.lowerBoundSeconds(options.rate(), RamEmulator.ramQuotas());
+
+            List<ReconcileUnit> systemOnly = units.stream().filter(u -> u.roles().stream()
+                    .allMatch(r -> r.customPolicies().isEmpty())).toList();
+            List<ReconcileUnit> withCustom = units.stream().filter(u -> !systemOnly.contains(u)).toList();
+            results.systemOnly = steadyState(emulator, passes, engine, systemOnly, "resyncSystemOnly", calls);
+            results.withCustom = steadyState(emulator, passes, engine, withCustom, "resyncWithCustomPolicy", calls);
+            results.resyncSeconds = seconds(ParallelPasses.timed(() -> passes.run(engine, units, manage)));
+            results.systemOnlyRoles = ReconcileUnit.roleCount(systemOnly);
+            results.withCustomRoles = ReconcileUnit.roleCount(withCustom);
+            batchResyncs(env, passes, units, results, calls);
+            heapWithEmulator = MemoryProbe.heapAfterGcMiB();
+        }
+        double heap = MemoryProbe.heapAfterGcMiB();
+        Double rss = MemoryProbe.rssMiB().isPresent() ? MemoryProbe.rssMiB().getAsDouble() : null;
+        if (kube != null) {
+            kube.close(); // after measuring: the operator's informer caches belong in the heap figure
+        }
+        // The workload must still be reachable when the heap is measured: the operator holds its grants too.
+        java.lang.ref.Reference.reachabilityFence(workload);
+        java.lang.ref.Reference.reachabilityFence(results.batchObservation);
+        return new BenchReport(options.grants(), options.accounts(), workload.roleCount(), limits(),
+                results.convergenceSeconds, results.convergenceCpuSeconds, results.lowerBoundSeconds,
+                new BenchReport.SteadyState(results.systemOnly, results.systemOnlyRoles, results.withCustom,
+                        results.withCustomRoles, results.batch, workload.roleCount() / (double) options.accounts()),
+                results.resyncSeconds, results.batchResyncSeconds, heap, heapWithEmulator, rss, calls, results.unconverged, loadBefore,
+                MemoryProbe.loadAverage());
+    }
+
+    /** Unconverged grants after the controllers had a generous time to converge them all. */
+    private static int convergeThroughControllers(KubeConvergence kube, BenchWorkload workload) {
+        Duration timeout = Duration.ofSeconds(60 + workload.roleCount());
+        return kube.converge(workload.grants(), timeout) ? 0 : workload.grants().size() - kube.readyGrants();
+    }
+
+    /** Calls per role of one resync over {@code units}, which must all be converged already. */
+    private double steadyState(RamEmulator emulator, ParallelPasses passes, GrantEngine engine,
+                               List<ReconcileUnit> units, String phase, Map<String, Map<String, Long>> calls) {
+        if (units.isEmpty()) {
+            calls.put(phase, Map.of());
+            return 0;
+        }
+        emulator.resetCounters();
+        passes.run(engine, units, manage);
+        CallLedger ledger = CallLedger.served(emulator);
+        calls.put(phase, ledger.byAction());
+        return ledger.total() / (double) ReconcileUnit.roleCount(units);
+    }
+
+    /**
+     * The batch path in steady state: one priming pass fills the caches (per-role reads), then
+     * each measured resync moves the observer's clock by the resync interval, so listings are
+     * re-read and the share of roles whose sweep falls due is read per role, as in production.
+     */
+    private void batchResyncs(BenchEnvironment env, ParallelPasses passes, List<ReconcileUnit> units,
+                              PhaseResults results, Map<String, Map<String, Long>> calls) {
+        MutableClock clock = MutableClock.systemNow();
+        BatchObservation batch = new BatchObservation(BatchSettings.defaults()
+                .withSweepInterval(options.sweepInterval()).withMaxSnapshotAge(options.resyncInterval()), clock);
+        GrantEngine engine = new GrantEngine(batch.tracking(env), batch);
+        results.unconverged += passes.run(engine, units, manage).size();
+        long totalCalls = 0;
+        Map<String, Long> byAction = new java.util.TreeMap<>();
+        double seconds = 0;
+        for (int i = 0; i < MEASURED_BATCH_RESYNCS; i++) {
+            clock.advance(options.resyncInterval());
+            env.emulator().resetCounters();
+            seconds += seconds(ParallelPasses.timed(() -> results.unconverged += passes.run(engine, units, manage).size()));
+            CallLedger ledger = CallLedger.served(env.emulator());
+            totalCalls += ledger.total();
+            ledger.byAction().forEach((action, n) -> byAction.merge(action, n, Long::sum));
+        }
+        calls.put("resyncBatch", byAction);
+        results.batch = totalCalls / (double) (MEASURED_BATCH_RESYNCS * ReconcileUnit.roleCount(units));
+        results.batchResyncSeconds = seconds / MEASURED_BATCH_RESYNCS;
+        results.batchObservation = batch;
+    }
+
+    private String limits() {
+        String how = options.withKube() ? "converged by the controllers on the mock Kubernetes API; " : "";
+        return how + (options.rate() > 0 ? "uniform " + options.rate() + " calls/s per account"
+                : "RAM per-API quotas per account (10/s attach/detach, 20/s create/delete, 100/s reads and STS)");
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    /** Figures gathered while the environment is open. */
+    private static final class PhaseResults {
+        int unconverged;
+        double convergenceSeconds;
+        double convergenceCpuSeconds;
+        double lowerBoundSeconds;
+        double systemOnly;
+        int systemOnlyRoles;
+        double withCustom;
+        int withCustomRoles;
+        double resyncSeconds;
+        Double batch;
+        Double batchResyncSeconds;
+        BatchObservation batchObservation;
+    }
+}
