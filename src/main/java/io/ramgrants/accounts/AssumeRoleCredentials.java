@@ -1,7 +1,6 @@
 package io.ramgrants.accounts;
 
 import io.ramgrants.ram.AccessKeyCredentials;
-import io.ramgrants.ram.CredentialProvider;
 import io.ramgrants.ram.StsGateway;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.util.function.Supplier;
  * exchange, so a rotated key of the via account is picked up without rebuilding this
  * provider.
  */
-public final class AssumeRoleCredentials implements CredentialProvider {
+public final class AssumeRoleCredentials extends ExchangedCredentials {
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
 
     private final Supplier<StsGateway> callerSts;
@@ -22,7 +21,6 @@ public final class AssumeRoleCredentials implements CredentialProvider {
     private final String sessionName;
     private final String externalId;
     private final Duration duration;
-    private final TemporaryCredentialCache cache;
 
     /**
      * @param callerSts  the STS gateway signed with the via account's credentials; may throw
@@ -31,25 +29,16 @@ public final class AssumeRoleCredentials implements CredentialProvider {
      */
     public AssumeRoleCredentials(Supplier<StsGateway> callerSts, String roleArn, String sessionName,
                                  String externalId, Duration duration, Clock clock) {
+        super(clock, roleArn);
         this.callerSts = Objects.requireNonNull(callerSts, "callerSts");
         this.roleArn = Objects.requireNonNull(roleArn, "roleArn");
         this.sessionName = Objects.requireNonNull(sessionName, "sessionName");
         this.externalId = externalId;
         this.duration = Objects.requireNonNull(duration, "duration");
-        this.cache = new TemporaryCredentialCache(this::exchange, clock, roleArn);
     }
 
     @Override
-    public AccessKeyCredentials credentials() {
-        return cache.get();
-    }
-
-    @Override
-    public void invalidate() {
-        cache.invalidate();
-    }
-
-    private AccessKeyCredentials exchange() {
+    AccessKeyCredentials exchange() {
         return callerSts.get().assumeRole(roleArn, sessionName, externalId, duration);
     }
 

@@ -1,7 +1,6 @@
 package io.ramgrants.accounts;
 
 import io.ramgrants.ram.AccessKeyCredentials;
-import io.ramgrants.ram.CredentialProvider;
 import io.ramgrants.ram.StsGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,7 @@ import java.util.Objects;
  * RRSA on ACK: STS AssumeRoleWithOIDC with the pod's projected service account token. The
  * kubelet rotates the token file, so it is read again on every exchange, never cached.
  */
-public final class OidcCredentials implements CredentialProvider {
+public final class OidcCredentials extends ExchangedCredentials {
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final String DEFAULT_SESSION_NAME = "ram-grant-operator";
 
@@ -25,30 +24,20 @@ public final class OidcCredentials implements CredentialProvider {
     private final Path tokenFile;
     private final String sessionName;
     private final Duration duration;
-    private final TemporaryCredentialCache cache;
 
     public OidcCredentials(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
                            String sessionName, Duration duration, Clock clock) {
+        super(clock, roleArn);
         this.anonymousSts = Objects.requireNonNull(anonymousSts, "anonymousSts");
         this.roleArn = Objects.requireNonNull(roleArn, "roleArn");
         this.oidcProviderArn = Objects.requireNonNull(oidcProviderArn, "oidcProviderArn");
         this.tokenFile = Objects.requireNonNull(tokenFile, "tokenFile");
         this.sessionName = Objects.requireNonNull(sessionName, "sessionName");
         this.duration = Objects.requireNonNull(duration, "duration");
-        this.cache = new TemporaryCredentialCache(this::exchange, clock, roleArn);
     }
 
     @Override
-    public AccessKeyCredentials credentials() {
-        return cache.get();
-    }
-
-    @Override
-    public void invalidate() {
-        cache.invalidate();
-    }
-
-    private AccessKeyCredentials exchange() {
+    AccessKeyCredentials exchange() {
         return anonymousSts.assumeRoleWithOidc(oidcProviderArn, roleArn, readToken(), sessionName, duration);
     }
 

@@ -1,6 +1,7 @@
 package io.ramgrants.cli;
 
 import io.ramgrants.accounts.CredentialEnvironment;
+import io.ramgrants.engine.Planner;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestEvaluator;
 import io.ramgrants.manifest.ManifestReader;
@@ -93,9 +94,12 @@ public final class PlanCommand implements Callable<Integer> {
         return detailedExitCode && online.runs().stream().anyMatch(GrantRun::drifted) ? DRIFT : OK;
     }
 
+    /** Without RAM nothing can be observed, so each grant's plan is the engine's plan against empty accounts. */
     private static List<PlannedResource> offline(List<EvaluatedResource> evaluated) {
+        Planner planner = new Planner();
         return evaluated.stream()
-                .map(r -> new PlannedResource(r, r.desired().map(CreateEverythingActions::of).orElse(List.of())))
+                .map(r -> new PlannedResource(r, r.desired()
+                        .map(state -> planner.planFromNothing(state.roles()).lines()).orElse(List.of())))
                 .toList();
     }
 

@@ -18,29 +18,38 @@ final class AttachmentActions {
     }
 
     private static Map<String, Object> attach(ActionContext ctx) {
-        String type = RamValidation.policyType(ctx.request());
-        String policyName = ctx.request().required("PolicyName");
-        String roleName = RamValidation.roleName(ctx.request());
-        AccountState account = ctx.account();
-        synchronized (account) {
-            RoleEntry role = account.role(roleName);
-            PolicyRef policy = account.existingPolicy(type, policyName);
+        return changeAttachment(ctx, (account, role, policy, named) -> {
             if (role.attachments.containsKey(policy)) {
                 throw RamError.conflict("EntityAlreadyExists.Role.Policy",
-                        "The policy is already attached to the role: " + policyName + " -> " + roleName + ".");
+                        "The policy is already attached to the role: " + named + ".");
             }
-            int limit = type.equals(PolicyRef.SYSTEM)
+            int limit = policy.type().equals(PolicyRef.SYSTEM)
                     ? AccountState.MAX_SYSTEM_POLICIES_PER_ROLE : AccountState.MAX_CUSTOM_POLICIES_PER_ROLE;
-            if (role.attachedCount(type) >= limit) {
+            if (role.attachedCount(policy.type()) >= limit) {
                 throw RamError.conflict("LimitExceeded.Role.Policy",
-                        "The count of " + type + " policies attached to the role beyond the limit " + limit + ".");
+                        "The count of " + policy.type() + " policies attached to the role beyond the limit " + limit + ".");
             }
             account.attach(role, policy, ctx.now());
-            return Body.of();
-        }
+        });
     }
 
     private static Map<String, Object> detach(ActionContext ctx) {
+        return changeAttachment(ctx, (account, role, policy, named) -> {
+            if (!role.attachments.containsKey(policy)) {
+                throw RamError.notFound("EntityNotExist.Role.Policy",
+                        "The policy is not attached to the role: " + named + ".");
+            }
+            account.detach(role, policy);
+        });
+    }
+
+    /** A change to one role's attachment of one policy; {@code named} is "policy -> role" as the caller wrote them. */
+    private interface AttachmentChange {
+        void apply(AccountState account, RoleEntry role, PolicyRef policy, String named);
+    }
+
+    /** Reads and checks the request, then applies {@code change} with role and policy resolved under the account's lock. */
+    private static Map<String, Object> changeAttachment(ActionContext ctx, AttachmentChange change) {
         String type = RamValidation.policyType(ctx.request());
         String policyName = ctx.request().required("PolicyName");
         String roleName = RamValidation.roleName(ctx.request());
@@ -48,11 +57,7 @@ final class AttachmentActions {
         synchronized (account) {
             RoleEntry role = account.role(roleName);
             PolicyRef policy = account.existingPolicy(type, policyName);
-            if (!role.attachments.containsKey(policy)) {
-                throw RamError.notFound("EntityNotExist.Role.Policy",
-                        "The policy is not attached to the role: " + policyName + " -> " + roleName + ".");
-            }
-            account.detach(role, policy);
+            change.apply(account, role, policy, policyName + " -> " + roleName);
             return Body.of();
         }
     }

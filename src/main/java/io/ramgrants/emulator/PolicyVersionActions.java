@@ -90,32 +90,37 @@ final class PolicyVersionActions {
     }
 
     private static Map<String, Object> delete(ActionContext ctx) {
-        String name = ctx.request().required("PolicyName");
-        String versionId = ctx.request().required("VersionId");
-        AccountState account = ctx.account();
-        synchronized (account) {
-            PolicyEntry policy = account.customPolicy(name);
-            PolicyEntry.Version version = existingVersion(policy, versionId);
+        return changeVersion(ctx, (policy, version, named) -> {
             if (version.number() == policy.defaultVersion) {
                 throw RamError.conflict("DeleteConflict.Policy.Version",
-                        "The default version of a policy cannot be deleted: " + name + " " + versionId + ".");
+                        "The default version of a policy cannot be deleted: " + named + ".");
             }
             policy.versions.remove(version.number());
-            return Body.of();
-        }
+        });
     }
 
     private static Map<String, Object> setDefault(ActionContext ctx) {
-        String name = ctx.request().required("PolicyName");
-        String versionId = ctx.request().required("VersionId");
-        AccountState account = ctx.account();
-        synchronized (account) {
-            PolicyEntry policy = account.customPolicy(name);
-            PolicyEntry.Version version = existingVersion(policy, versionId);
+        return changeVersion(ctx, (policy, version, named) -> {
             if (policy.defaultVersion != version.number()) {
                 policy.defaultVersion = version.number();
                 policy.updateDate = ctx.now();
             }
+        });
+    }
+
+    /** A change to one version of a custom policy; {@code named} is "policy version" as the caller wrote them. */
+    private interface VersionChange {
+        void apply(PolicyEntry policy, PolicyEntry.Version version, String named);
+    }
+
+    /** Reads the request, then applies {@code change} with policy and version resolved under the account's lock. */
+    private static Map<String, Object> changeVersion(ActionContext ctx, VersionChange change) {
+        String name = ctx.request().required("PolicyName");
+        String versionId = ctx.request().required("VersionId");
+        AccountState account = ctx.account();
+        synchronized (account) {
+            PolicyEntry policy = account.customPolicy(name);
+            change.apply(policy, existingVersion(policy, versionId), name + " " + versionId);
             return Body.of();
         }
     }

@@ -13,6 +13,7 @@ import io.ramgrants.ram.AttachedPolicy;
 import io.ramgrants.ram.PolicyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one role's differences into ordered RAM writes: custom policies first (so they exist
@@ -21,6 +22,17 @@ import java.util.List;
  * attach what is missing.
  */
 public final class Planner {
+
+    /**
+     * The plan against accounts where nothing exists yet: every role, policy and attachment is
+     * created. What {@code plan} shows when RAM cannot be read, in the very words of a diffed plan.
+     */
+    public Plan planFromNothing(List<DesiredRole> roles) {
+        Differ differ = new Differ();
+        return Plan.withoutRepeats(roles.stream()
+                .map(role -> plan(differ.diff(role, ObservedRole.missing(role.accountId(), role.roleName(), Map.of()))))
+                .toList());
+    }
 
     public RolePlan plan(RoleDiff diff) {
         DesiredRole desired = diff.desired();

@@ -3,9 +3,15 @@ package io.ramgrants.ram;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
 import java.net.URI;
+import java.util.Locale;
 
 /** Builds SDK client configuration from our endpoint, settings and credentials. */
 final class SdkConfigs {
+    /**
+     * Set by the build for tests: no test may send traffic to Alibaba Cloud (builds run without
+     * network, and a stray call would reach a real account), so any host under aliyuncs.com is refused.
+     */
+    static final String FORBID_PUBLIC_ENDPOINTS = "ramgrants.forbidPublicEndpoints";
 
     private SdkConfigs() {}
 
@@ -22,6 +28,7 @@ final class SdkConfigs {
         if (endpoint.getHost() == null) {
             throw new IllegalArgumentException("endpoint has no host: " + endpoint);
         }
+        refusePublicEndpointInTests(endpoint);
         String host = endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
         Config config = new Config()
                 .setEndpoint(host)
@@ -38,6 +45,19 @@ final class SdkConfigs {
                     .setSecurityToken(credentials.securityToken());
         }
         return config;
+    }
+
+    private static void refusePublicEndpointInTests(URI endpoint) {
+        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        boolean publicCloud = host.equals("aliyuncs.com") || host.endsWith(".aliyuncs.com");
+        if (publicCloud && Boolean.getBoolean(FORBID_PUBLIC_ENDPOINTS)) {
+            throw new RamException(RamErrorKind.ACCESS_DENIED, "PublicEndpointForbidden", 0, "Connect",
+                    "public endpoint " + host + " forbidden in tests (" + FORBID_PUBLIC_ENDPOINTS
+                            + "=true): point the account at the emulator or plan with --offline", null, null);
+        }
     }
 
     /** Per-call options: the SDK must not retry on its own; retries are ours, counted and backed off. */

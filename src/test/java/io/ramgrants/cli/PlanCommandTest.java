@@ -69,9 +69,9 @@ class PlanCommandTest {
         assertThat(role.path("customPolicies").get(0).path("document").path("Statement").get(0).path("Action"))
                 .extracting(JsonNode::asText).contains("vpc:DescribeVpcs", "kvstore:DescribeInstances");
         assertThat(grant.path("actions")).extracting(JsonNode::asText).containsExactly(
-                "CreateRole dms-cross-account in 5555555555555555",
                 "CreatePolicy " + policyName + " in 5555555555555555",
-                "AttachPolicyToRole Custom " + policyName + " to dms-cross-account in 5555555555555555");
+                "CreateRole dms-cross-account in 5555555555555555",
+                "AttachPolicy Custom/" + policyName + " to dms-cross-account in 5555555555555555");
     }
 
     @Test

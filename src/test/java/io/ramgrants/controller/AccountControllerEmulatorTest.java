@@ -1,6 +1,8 @@
 package io.ramgrants.controller;
 
 import static io.ramgrants.controller.AccountOperatorHarness.condition;
+import static io.ramgrants.emulator.StsTestDocuments.jwt;
+import static io.ramgrants.emulator.StsTestDocuments.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ramgrants.accounts.AccountReason;
@@ -19,12 +21,10 @@ import io.ramgrants.ram.RamClientSettings;
 import io.ramgrants.ram.RamGateway;
 import io.ramgrants.ram.RamGateways;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -190,21 +190,5 @@ class AccountControllerEmulatorTest {
 
     private static AlibabaCloudAccountSpec atEmulator(AlibabaCloudAccountSpec spec) {
         return AccountSpecs.atEndpoint(spec, emulator.endpoint());
-    }
-
-    private static String trust(String principal) {
-        return "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{" + principal
-                + "}}],\"Version\":\"1\"}";
-    }
-
-    /** The emulator checks the token's claims, not the issuer's signature. */
-    private static String jwt(Instant expiresAt) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"iss\":\"https://oidc-ack.example.com/cluster\",\"aud\":[\"sts.aliyuncs.com\"],"
-                + "\"sub\":\"system:serviceaccount:ramgrants:operator\",\"iat\":"
-                + expiresAt.minusSeconds(3600).getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + "}")
-                .getBytes(StandardCharsets.UTF_8));
-        return header + "." + claims + ".c2lnbmF0dXJl";
     }
 }

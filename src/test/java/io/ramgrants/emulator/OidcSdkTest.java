@@ -4,6 +4,7 @@ import static io.ramgrants.emulator.Fixtures.ACCOUNT_A;
 import static io.ramgrants.emulator.Fixtures.ACCOUNT_B;
 import static io.ramgrants.emulator.Fixtures.AK_B;
 import static io.ramgrants.emulator.Fixtures.SECRET_B;
+import static io.ramgrants.emulator.StsTestDocuments.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.ram20150501.models.CreateRoleRequest;
@@ -11,9 +12,7 @@ import com.aliyun.sts20150401.Client;
 import com.aliyun.sts20150401.models.AssumeRoleWithOIDCRequest;
 import com.aliyun.sts20150401.models.AssumeRoleWithOIDCResponseBody;
 import com.aliyun.teaopenapi.models.Config;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,21 +41,13 @@ class OidcSdkTest {
         emu.close();
     }
 
-    static String jwt(String issuer, String subject, long expiresAt) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"iss\":\"" + issuer + "\",\"aud\":[\"sts.aliyuncs.com\"],\"sub\":\""
-                + subject + "\",\"iat\":" + (expiresAt - 3600) + ",\"exp\":" + expiresAt + "}").getBytes(StandardCharsets.UTF_8));
-        return header + "." + claims + "." + b64.encodeToString("not-verified".getBytes(StandardCharsets.UTF_8));
-    }
-
     private static AssumeRoleWithOIDCRequest request(String provider, String token) {
         return new AssumeRoleWithOIDCRequest().setOIDCProviderArn(provider).setRoleArn(ROLE_ARN)
                 .setOIDCToken(token).setRoleSessionName("operator-pod");
     }
 
     private static String validToken() {
-        return jwt(ISSUER, "system:serviceaccount:ns:operator", Instant.now().getEpochSecond() + 3600);
+        return jwt(ISSUER, "system:serviceaccount:ns:operator", Instant.now().plusSeconds(3600));
     }
 
     @Test
@@ -83,10 +74,10 @@ class OidcSdkTest {
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER.replace("c123", "other"), validToken())),
                 "NoPermission", 403);
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER,
-                jwt(ISSUER, "system:serviceaccount:ns:intruder", Instant.now().getEpochSecond() + 3600))), "NoPermission", 403);
+                jwt(ISSUER, "system:serviceaccount:ns:intruder", Instant.now().plusSeconds(3600)))), "NoPermission", 403);
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER, "not-a-jwt")), "InvalidParameter.OIDCToken", 400);
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER,
-                jwt(ISSUER, "system:serviceaccount:ns:operator", Instant.now().getEpochSecond() - 10))),
+                jwt(ISSUER, "system:serviceaccount:ns:operator", Instant.now().minusSeconds(10)))),
                 "AuthenticationFail.OIDCToken.Expired", 400);
     }
 }

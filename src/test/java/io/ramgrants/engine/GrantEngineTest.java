@@ -66,6 +66,16 @@ class GrantEngineTest {
     }
 
     @Test
+    void planningFromNothingSaysWhatAnObservePassOverEmptyAccountsSays() {
+        List<DesiredRole> roles = List.of(dtsRole(A), dmsRole(A), dmsRole(B));
+
+        EngineResult observed = engine.reconcile(roles, manage.withMode(ManagementMode.OBSERVE));
+
+        assertThat(new Planner().planFromNothing(roles).lines()).isNotEmpty()
+                .containsExactlyElementsOf(observed.plan().lines());
+    }
+
+    @Test
     void pausedPlansButNeverWrites() {
         EngineResult result = engine.reconcile(List.of(dtsRole(A)), manage.withPaused(true));
 

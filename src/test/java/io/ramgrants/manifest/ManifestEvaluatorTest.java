@@ -1,5 +1,8 @@
 package io.ramgrants.manifest;
 
+import static io.ramgrants.manifest.ManifestFixtures.GRANT;
+import static io.ramgrants.manifest.ManifestFixtures.ORDERS_ACCOUNT;
+import static io.ramgrants.manifest.ManifestFixtures.TASK_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ramgrants.desired.DesiredRole;
@@ -11,26 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestEvaluatorTest {
-    private static final String ACCOUNTS = """
-            apiVersion: ramgrants.io/v1alpha1
-            kind: AlibabaCloudAccount
-            metadata: {name: orders}
-            spec: {accountId: "2222222222222222", credentials: {default: true}}
-            ---
-            apiVersion: ramgrants.io/v1alpha1
-            kind: AlibabaCloudAccount
-            metadata: {name: task}
-            spec: {accountId: "1111111111111111", credentials: {default: true}}
-            """;
-    private static final String GRANT = """
-            apiVersion: ramgrants.io/v1alpha1
-            kind: CrossAccountDtsGrant
-            metadata: {name: sync}
-            spec:
-              taskAccountId: "1111111111111111"
-              source: {accountRef: {name: orders}, engine: PolarDBMySQL}
-              destination: {accountId: "1111111111111111", engine: RdsMySQL}
-            """;
+    private static final String ACCOUNTS = ORDERS_ACCOUNT + "---\n" + TASK_ACCOUNT;
 
     @TempDir
     Path dir;

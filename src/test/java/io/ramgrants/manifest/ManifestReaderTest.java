@@ -1,5 +1,7 @@
 package io.ramgrants.manifest;
 
+import static io.ramgrants.manifest.ManifestFixtures.GRANT_IN_TEAM_A;
+import static io.ramgrants.manifest.ManifestFixtures.ORDERS_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
@@ -16,22 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestReaderTest {
-    private static final String ACCOUNT = """
-            apiVersion: ramgrants.io/v1alpha1
-            kind: AlibabaCloudAccount
-            metadata: {name: orders}
-            spec: {accountId: "2222222222222222", credentials: {default: true}}
-            """;
-    private static final String GRANT = """
-            apiVersion: ramgrants.io/v1alpha1
-            kind: CrossAccountDtsGrant
-            metadata: {name: sync, namespace: team-a}
-            spec:
-              taskAccountId: "1111111111111111"
-              source: {accountRef: {name: orders}, engine: PolarDBMySQL}
-              destination: {accountId: "1111111111111111", engine: RdsMySQL}
-            """;
-
     @TempDir
     Path dir;
 
@@ -39,7 +25,7 @@ class ManifestReaderTest {
 
     @Test
     void readsEveryKindOfAMultiDocumentFileInOrder() throws IOException {
-        Path file = write("all.yaml", ACCOUNT + "---\n" + GRANT + """
+        Path file = write("all.yaml", ORDERS_ACCOUNT + "---\n" + GRANT_IN_TEAM_A + """
                 ---
                 apiVersion: ramgrants.io/v1alpha1
                 kind: DmsRegistrationRole
@@ -100,7 +86,7 @@ class ManifestReaderTest {
 
     @Test
     void brokenYamlIsAProblemWithItsLineNotAStackTrace() throws IOException {
-        Path file = write("broken.yaml", ACCOUNT + "---\nspec: [unclosed\n");
+        Path file = write("broken.yaml", ORDERS_ACCOUNT + "---\nspec: [unclosed\n");
 
         ManifestSet set = reader.read(List.of(file));
 
@@ -111,8 +97,8 @@ class ManifestReaderTest {
 
     @Test
     void fieldErrorsNameResourceAndField() throws IOException {
-        Path file = write("fields.yaml", GRANT.replace("PolarDBMySQL", "Oracle") + "---\n"
-                + GRANT.replace("taskAccountId", "taskAccount"));
+        Path file = write("fields.yaml", GRANT_IN_TEAM_A.replace("PolarDBMySQL", "Oracle") + "---\n"
+                + GRANT_IN_TEAM_A.replace("taskAccountId", "taskAccount"));
 
         List<String> problems = reader.read(List.of(file)).problems().stream().map(ManifestProblem::toString).toList();
 
@@ -148,7 +134,7 @@ class ManifestReaderTest {
 
     @Test
     void documentWithoutNameIsAProblem() throws IOException {
-        Path file = write("noname.yaml", ACCOUNT.replace("metadata: {name: orders}", "metadata: {}"));
+        Path file = write("noname.yaml", ORDERS_ACCOUNT.replace("metadata: {name: orders}", "metadata: {}"));
 
         assertThat(reader.read(List.of(file)).problems()).singleElement().asString()
                 .isEqualTo(file + ": AlibabaCloudAccount: metadata.name: is required");
@@ -156,8 +142,8 @@ class ManifestReaderTest {
 
     @Test
     void directoriesAreWalkedForYamlOnlyInNameOrder() throws IOException {
-        write("b/grant.yml", GRANT);
-        write("a/account.yaml", ACCOUNT);
+        write("b/grant.yml", GRANT_IN_TEAM_A);
+        write("a/account.yaml", ORDERS_ACCOUNT);
         write("a/README.md", "# not a manifest");
         write("empty.yaml", "---\n---\n");
 

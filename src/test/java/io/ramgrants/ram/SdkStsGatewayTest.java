@@ -1,5 +1,7 @@
 package io.ramgrants.ram;
 
+import static io.ramgrants.emulator.StsTestDocuments.jwt;
+import static io.ramgrants.emulator.StsTestDocuments.trust;
 import static io.ramgrants.ram.SdkRamGatewayTest.expectKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,10 +11,8 @@ import io.ramgrants.emulator.MutableClock;
 import io.ramgrants.emulator.RamEmulator;
 import io.ramgrants.observability.OperatorMetrics;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,21 +181,5 @@ class SdkStsGatewayTest {
 
     private static String roleArn(String roleName) {
         return "acs:ram::" + OWNER + ":role/" + roleName;
-    }
-
-    private static String trust(String principal) {
-        return "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{" + principal
-                + "}}],\"Version\":\"1\"}";
-    }
-
-    /** An unsigned-looking JWT: the emulator checks claims, not the provider's signature. */
-    private static String jwt(Instant expiresAt) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"iss\":\"https://oidc-ack.example.com/cluster\",\"aud\":[\"sts.aliyuncs.com\"],"
-                + "\"sub\":\"system:serviceaccount:ramgrants:operator\",\"iat\":"
-                + expiresAt.minusSeconds(3600).getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + "}")
-                .getBytes(StandardCharsets.UTF_8));
-        return header + "." + claims + ".c2lnbmF0dXJl";
     }
 }

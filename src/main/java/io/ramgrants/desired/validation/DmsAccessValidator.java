@@ -17,13 +17,8 @@ public final class DmsAccessValidator {
         checks.accountId(spec.accessorAccountId, "spec.accessorAccountId", "account A, whose RAM users switch into the role");
         checks.roleName(spec.roleName, "spec.roleName");
         checks.commonGrantFields(spec);
-        owner.ifPresent(facts -> {
-            if (facts.accountId().equals(spec.accessorAccountId)) {
-                checks.error("spec.accessorAccountId", "is the owner account itself; its RAM users need no role"
-                        + " switch to use its DMS");
-            }
-            checks.mayTrust(facts, spec.accessorAccountId, "spec.accessorAccountId", accounts);
-        });
+        checks.trustedByOwner(owner, spec.accessorAccountId, "spec.accessorAccountId",
+                "its RAM users need no role switch to use its DMS", accounts);
         return checks.errors();
     }
 }

@@ -35,13 +35,8 @@ public final class DmsRegistrationValidator {
                 .ifPresent(length -> checks.error("spec.databaseTypes", "the custom policy would be " + length
                         + " characters, over RAM's limit of " + FieldPatterns.MAX_POLICY_DOCUMENT_LENGTH
                         + "; split the database types across two DmsRegistrationRole resources"));
-        owner.ifPresent(facts -> {
-            if (facts.accountId().equals(spec.dmsAccountId)) {
-                checks.error("spec.dmsAccountId", "is the owner account itself; DMS registers its own account's"
-                        + " databases without a cross-account role");
-            }
-            checks.mayTrust(facts, spec.dmsAccountId, "spec.dmsAccountId", accounts);
-        });
+        checks.trustedByOwner(owner, spec.dmsAccountId, "spec.dmsAccountId",
+                "DMS registers its own account's databases without a cross-account role", accounts);
         return checks.errors();
     }
 }

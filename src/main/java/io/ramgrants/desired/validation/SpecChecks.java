@@ -86,6 +86,20 @@ final class SpecChecks {
     }
 
     /**
+     * The account a role in the owner's account lets in: never the owner itself ({@code selfNeedsNoRole}
+     * says why it needs none), and one the owner may trust.
+     */
+    void trustedByOwner(Optional<AccountFacts> owner, String trustedAccountId, String fieldPath, String selfNeedsNoRole,
+                        AccountDirectory accounts) {
+        owner.ifPresent(facts -> {
+            if (facts.accountId().equals(trustedAccountId)) {
+                error(fieldPath, "is the owner account itself; " + selfNeedsNoRole);
+            }
+            mayTrust(facts, trustedAccountId, fieldPath, accounts);
+        });
+    }
+
+    /**
      * A role in {@code roleAccount} may trust {@code trustedAccountId} only if the account lists
      * it in trustableAccounts, or lists none and the trusted account is known to the cluster.
      */
