@@ -120,9 +120,7 @@ public final class OperatorAssembly implements AutoCloseable {
                 },
                 () -> leading.set(false),
                 leader -> LOG.info("Lease {} held by {}", lease.leaseName(), leader));
-        return new LeaderElectionConfiguration(lease.leaseName(), lease.leaseNamespace(),
-                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, callbacks, true);
+        return new LeaderElectionConfiguration(lease.leaseName(), lease.leaseNamespace(), lease.leaseDuration(),
+                lease.renewDeadline(), lease.retryPeriod(), lease.identity(), callbacks, lease.exitOnLoss());
     }
 }

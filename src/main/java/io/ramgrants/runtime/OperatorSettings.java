@@ -1,5 +1,6 @@
 package io.ramgrants.runtime;
 
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.controller.ReverificationSchedule;
 import io.ramgrants.engine.batch.ObservationSettings;
@@ -35,10 +36,26 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(5);
 
-    /** The Lease that decides which replica reconciles. */
-    public record LeaderElection(String leaseName, String leaseNamespace) {
+    /**
+     * The Lease that decides which replica reconciles, and its timing. {@code identity} null
+     * means JOSDK's choice ({@code HOSTNAME}, else a random UUID). {@code exitOnLoss} ends the
+     * process when leadership is lost (JOSDK would otherwise keep reconciling); only tests that
+     * run two operators in one JVM turn it off.
+     */
+    public record LeaderElection(String leaseName, String leaseNamespace, String identity, Duration leaseDuration,
+                                 Duration renewDeadline, Duration retryPeriod, boolean exitOnLoss) {
         public LeaderElection {
             Objects.requireNonNull(leaseName, "leaseName");
+            Objects.requireNonNull(leaseDuration, "leaseDuration");
+            Objects.requireNonNull(renewDeadline, "renewDeadline");
+            Objects.requireNonNull(retryPeriod, "retryPeriod");
+        }
+
+        /** JOSDK's default timing (15 s lease, 10 s renew deadline, 2 s retry); exits on loss. */
+        public LeaderElection(String leaseName, String leaseNamespace) {
+            this(leaseName, leaseNamespace, null, LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                    LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                    LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, true);
         }
     }
 
