@@ -1,5 +1,6 @@
 package io.ramgrants.bench;
 
+import io.ramgrants.runtime.OperatorSettings;
 import java.time.Duration;
 
 /**
@@ -10,15 +11,32 @@ import java.time.Duration;
  * @param workersPerAccount concurrent reconciles per account
  * @param resyncInterval    how far the batch observer's clock moves between measured resyncs
  * @param sweepInterval     the batch observer's full-sweep period
+ * @param slowAccountLatency with the controllers: every RAM call of the first account waits this long
+ *                          first; zero = no slow account
+ * @param concurrency       with the controllers: reconcile threads and passes per account
  */
 public record BenchOptions(int grants, int accounts, double rate, double customRatio, int workersPerAccount,
-                           Duration resyncInterval, Duration sweepInterval, boolean withKube) {
+                           Duration resyncInterval, Duration sweepInterval, boolean withKube,
+                           Duration slowAccountLatency, OperatorSettings.Concurrency concurrency) {
+    public BenchOptions(int grants, int accounts, double rate, double customRatio, int workersPerAccount,
+                        Duration resyncInterval, Duration sweepInterval, boolean withKube) {
+        this(grants, accounts, rate, customRatio, workersPerAccount, resyncInterval, sweepInterval, withKube,
+                Duration.ZERO, OperatorSettings.Concurrency.defaults());
+    }
+
     public BenchOptions {
         if (grants < 1 || accounts < 1) {
             throw new IllegalArgumentException("need at least one grant and one account");
         }
         if (rate < 0) {
             throw new IllegalArgumentException("rate must be >= 0");
+        }
+        if (slowAccountLatency.isNegative()) {
+            throw new IllegalArgumentException("slow account latency must be >= 0");
+        }
+        if (!slowAccountLatency.isZero() && (!withKube || accounts < 2)) {
+            throw new IllegalArgumentException("a slow account needs --with-kube (the operator's threads are what"
+                    + " it could starve) and at least two accounts");
         }
     }
 }

@@ -34,7 +34,15 @@ public record BenchReport(
         Map<String, Map<String, Long>> callsByAction,
         int unconvergedUnits,
         double loadAverageBefore,
-        double loadAverageAfter) {
+        double loadAverageAfter,
+        SlowAccount slowAccount) {
+
+    /**
+     * With {@code --slow-account-latency-ms}: when the last grant touching the slow account and the
+     * last of the other grants became Ready, seconds after the grants were created.
+     */
+    public record SlowAccount(String accountId, long latencyMs, int slowGrants, int otherGrants, double slowSeconds,
+                              double othersSeconds, int reconcileThreads, int reconcilesPerAccount) {}
 
     /**
      * Steady-state RAM calls per role and resync: per-role observation of system-only roles and of
@@ -63,6 +71,9 @@ public record BenchReport(
         json.put("heapMiB", round(heapMiB));
         json.put("rssMiB", rssMiB == null ? null : round(rssMiB));
         json.put("callsByAction", callsByAction);
+        if (slowAccount != null) {
+            json.put("slowAccount", slowAccount);
+        }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -81,6 +92,15 @@ public record BenchReport(
                 convergenceCpuSeconds, convergenceCpuSeconds / convergenceSeconds));
         if (unconvergedUnits > 0) {
             line(out, "NOT CONVERGED", unconvergedUnits + " reconcile unit(s)");
+        }
+        if (slowAccount != null) {
+            line(out, "slow account", f("%s, +%d ms per RAM call, %d reconcile threads, %d per account",
+                    slowAccount.accountId(), slowAccount.latencyMs(), slowAccount.reconcileThreads(),
+                    slowAccount.reconcilesPerAccount()));
+            line(out, "grants on the slow account", f("%d, all Ready after %.2f s", slowAccount.slowGrants(),
+                    slowAccount.slowSeconds()));
+            line(out, "the other grants", f("%d, all Ready after %.2f s", slowAccount.otherGrants(),
+                    slowAccount.othersSeconds()));
         }
         line(out, "steady state, per-role path", f("%.3f calls/role system-only (%d roles), %.3f with custom policy (%d roles)",
                 steadyState.systemOnly(), steadyState.systemOnlyRoles(), steadyState.withCustomPolicy(),

@@ -6,10 +6,12 @@ import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.GrantEngine;
 import io.ramgrants.engine.batch.BatchObservation;
 import io.ramgrants.engine.batch.BatchSettings;
+import io.ramgrants.ram.RamGateway;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One benchmark run: the real engine against the in-process emulator with RAM's limits on.
@@ -43,12 +45,13 @@ public final class Benchmark {
             RamEmulator emulator = env.emulator();
             GrantEngine engine = new GrantEngine(env);
             if (options.withKube()) {
-                kube = new KubeConvergence(env.clientSettings());
+                kube = new KubeConvergence(env.clientSettings(), options.concurrency(), slowAccountWrapper(workload));
                 kube.createAccounts(emulated, emulator.endpoint(), Duration.ofMinutes(2));
             }
 
             emulator.resetCounters();
             double cpuBefore = MemoryProbe.processCpuSeconds();
+            long startNanos = System.nanoTime();
             KubeConvergence operator = kube;
             Duration converge = ParallelPasses.timed(() -> results.unconverged = operator != null
                     ? convergeThroughControllers(operator, workload)
@@ -57,6 +60,9 @@ public final class Benchmark {
             calls.put("converge", converged.byAction());
             calls.put("throttledWhileConverging", CallLedger.throttled(emulator).byAction());
             results.convergenceSeconds = seconds(converge);
+            if (kube != null && !options.slowAccountLatency().isZero()) {
+                results.slowAccount = slowAccount(workload, kube.readyAtNanos(), startNanos);
+            }
             results.convergenceCpuSeconds = MemoryProbe.processCpuSeconds() - cpuBefore;
             results.lowerBoundSeconds = converged.lowerBoundSeconds(options.rate(), RamEmulator.ramQuotas());
 
@@ -84,7 +90,33 @@ public final class Benchmark {
                 new BenchReport.SteadyState(results.systemOnly, results.systemOnlyRoles, results.withCustom,
                         results.withCustomRoles, results.batch, workload.roleCount() / (double) options.accounts()),
                 results.resyncSeconds, results.batchResyncSeconds, heap, heapWithEmulator, rss, calls, results.unconverged, loadBefore,
-                MemoryProbe.loadAverage());
+                MemoryProbe.loadAverage(), results.slowAccount);
+    }
+
+    /** The first account is the slow one, when the options ask for one. */
+    private UnaryOperator<RamGateway> slowAccountWrapper(BenchWorkload workload) {
+        return options.slowAccountLatency().isZero() ? UnaryOperator.identity()
+                : SlowGateways.slowing(workload.accounts().get(0).accountId(), options.slowAccountLatency());
+    }
+
+    /** When the last grant touching the slow account, and the last of all the others, became Ready. */
+    private BenchReport.SlowAccount slowAccount(BenchWorkload workload, Map<String, Long> readyAt, long startNanos) {
+        String slow = workload.accounts().get(0).accountId();
+        long slowDone = startNanos;
+        long othersDone = startNanos;
+        int slowGrants = 0;
+        for (BenchGrant grant : workload.grants()) {
+            long done = readyAt.getOrDefault(KubeConvergence.key(grant.resource()), Long.MAX_VALUE);
+            if (grant.rolesByAccount().containsKey(slow)) {
+                slowGrants++;
+                slowDone = Math.max(slowDone, done);
+            } else {
+                othersDone = Math.max(othersDone, done);
+            }
+        }
+        return new BenchReport.SlowAccount(slow, options.slowAccountLatency().toMillis(), slowGrants,
+                workload.grants().size() - slowGrants, (slowDone - startNanos) / 1e9, (othersDone - startNanos) / 1e9,
+                options.concurrency().reconcileThreads(), options.concurrency().perAccount());
     }
 
     /** Unconverged grants after the controllers had a generous time to converge them all. */
@@ -160,5 +192,6 @@ public final class Benchmark {
         Double batch;
         Double batchResyncSeconds;
         BatchObservation batchObservation;
+        BenchReport.SlowAccount slowAccount;
     }
 }

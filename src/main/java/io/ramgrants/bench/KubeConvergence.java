@@ -21,13 +21,16 @@ import io.ramgrants.api.SecretRef;
 import io.ramgrants.controller.Conditions;
 import io.ramgrants.observability.OperatorMetrics;
 import io.ramgrants.ram.RamClientSettings;
+import io.ramgrants.ram.RamGateway;
 import io.ramgrants.runtime.OperatorAssembly;
 import io.ramgrants.runtime.OperatorSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code bench --with-kube}: the whole operator as {@code run} assembles it, on fabric8's mock API
@@ -45,7 +48,10 @@ final class KubeConvergence implements AutoCloseable {
     private final KubernetesClient client;
     private final OperatorAssembly operator;
 
-    KubeConvergence(RamClientSettings ram) {
+    private final Map<String, Long> readyAtNanos = new ConcurrentHashMap<>();
+
+    KubeConvergence(RamClientSettings ram, OperatorSettings.Concurrency concurrency,
+                    UnaryOperator<RamGateway> ramWrapper) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
@@ -53,8 +59,9 @@ final class KubeConvergence implements AutoCloseable {
         client = server.createClient();
         // Resync far beyond the run: the measured resyncs are the benchmark's own passes.
         OperatorSettings settings = OperatorSettings.defaults(OperatorMetrics.discarding())
-                .withServerSideApply(false).withResync(Duration.ofHours(1), Duration.ofSeconds(1)).withRam(ram);
-        operator = new OperatorAssembly(client, settings);
+                .withServerSideApply(false).withResync(Duration.ofHours(1), Duration.ofSeconds(1)).withRam(ram)
+                .withConcurrency(concurrency);
+        operator = new OperatorAssembly(client, settings, ramWrapper);
         operator.start();
     }
 
@@ -87,10 +94,22 @@ final class KubeConvergence implements AutoCloseable {
         return ready(CrossAccountDtsGrant.class) + ready(DmsRegistrationRole.class) + ready(DmsAccessRole.class);
     }
 
+    /** When each grant ({@code kind/name}) was first seen Ready, by {@link System#nanoTime()}, to the poll. */
+    Map<String, Long> readyAtNanos() {
+        return Map.copyOf(readyAtNanos);
+    }
+
+    static String key(HasMetadata grant) {
+        return grant.getKind() + "/" + grant.getMetadata().getName();
+    }
+
     private <R extends CustomResource<?, GrantStatus>> int ready(Class<R> kind) {
-        return (int) client.resources(kind).inNamespace(BenchWorkload.NAMESPACE).list().getItems().stream()
+        long now = System.nanoTime();
+        List<R> ready = client.resources(kind).inNamespace(BenchWorkload.NAMESPACE).list().getItems().stream()
                 .filter(r -> r.getStatus() != null && Conditions.isTrue(r.getStatus().conditions, Conditions.READY))
-                .count();
+                .toList();
+        ready.forEach(r -> readyAtNanos.putIfAbsent(key(r), now));
+        return ready.size();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier done, Duration timeout, String what) {

@@ -3,6 +3,7 @@ package io.ramgrants.cli;
 import io.ramgrants.bench.BenchOptions;
 import io.ramgrants.bench.BenchReport;
 import io.ramgrants.bench.Benchmark;
+import io.ramgrants.runtime.OperatorSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -51,6 +52,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--with-kube", description = "Run the real controllers on the fabric8 mock Kubernetes API.")
     boolean withKube;
 
+    @Option(names = "--slow-account-latency-ms", defaultValue = "0", paramLabel = "MS",
+            description = "With --with-kube: every RAM call of the first account waits MS first, to show the other"
+                    + " accounts still converge in their normal time (default: ${DEFAULT-VALUE}).")
+    long slowAccountLatencyMs;
+
+    @Option(names = "--reconcile-threads", defaultValue = "" + OperatorSettings.Concurrency.DEFAULT_THREADS,
+            paramLabel = "N", description = "With --with-kube: the operator's reconcile threads (default: ${DEFAULT-VALUE}).")
+    int reconcileThreads;
+
+    @Option(names = "--reconciles-per-account", defaultValue = "0", paramLabel = "N",
+            description = "With --with-kube: passes one account may run at once; 0 = a quarter of the threads"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int reconcilesPerAccount;
+
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format output;
 
@@ -58,8 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         BenchOptions options;
         try {
+            OperatorSettings.Concurrency concurrency = reconcilesPerAccount > 0
+                    ? new OperatorSettings.Concurrency(reconcileThreads, reconcilesPerAccount)
+                    : OperatorSettings.Concurrency.of(reconcileThreads);
             options = new BenchOptions(grants, accounts, rate, customRatio, workersPerAccount, resyncInterval,
-                    sweepInterval, withKube);
+                    sweepInterval, withKube, Duration.ofMillis(slowAccountLatencyMs), concurrency);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -5,11 +5,14 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ramgrants.engine.batch.ObservationMode;
+import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.observability.ObservabilityServer;
 import io.ramgrants.observability.OperatorMetrics;
 import io.ramgrants.runtime.Durations;
 import io.ramgrants.runtime.LogFormat;
 import io.ramgrants.runtime.OperatorAssembly;
+import io.ramgrants.runtime.OperatorSettings;
 import io.ramgrants.runtime.RunOptions;
 import java.io.File;
 import java.time.Duration;
@@ -64,6 +67,25 @@ public final class RunCommand implements Callable<Integer> {
             description = "RAM calls per second per account (default: ${DEFAULT-VALUE}).")
     double ramRate;
 
+    @Option(names = "--observation", defaultValue = "${env:RAMGRANTS_OBSERVATION:-auto}",
+            converter = ObservationModeConverter.class,
+            description = "How RAM is re-read: per-role (2-3 calls per role and resync), batch (account listings),"
+                    + " or auto: batch for accounts holding " + ObservationSettings.DEFAULT_AUTO_THRESHOLD
+                    + "+ of our roles (default: auto).")
+    ObservationMode observation;
+
+    @Option(names = "--full-sweep-period", defaultValue = "${env:RAMGRANTS_FULL_SWEEP_PERIOD:-6h}",
+            converter = DurationConverter.class,
+            description = "Batch observation: every role is still read one by one this often, the only way to see"
+                    + " an extra policy attached out of band (default: 6h).")
+    Duration fullSweepPeriod;
+
+    @Option(names = "--reconcile-threads", defaultValue = "${env:RAMGRANTS_RECONCILE_THREADS:-"
+            + OperatorSettings.Concurrency.DEFAULT_THREADS + "}",
+            description = "Concurrent reconciles over all accounts; one account may use a quarter of them"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int reconcileThreads;
+
     @Option(names = "--metrics-port", defaultValue = "${env:RAMGRANTS_METRICS_PORT:-8080}",
             description = "Port of /metrics, /healthz and /readyz (default: ${DEFAULT-VALUE}).")
     int metricsPort;
@@ -75,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The parsed flags. */
     public RunOptions options() {
         return new RunOptions(leaderElection, leaseName, leaseNamespace, watchNamespaces, labelSelector,
-                resyncPeriod, ramRate, metricsPort, logFormat);
+                resyncPeriod, ramRate, metricsPort, logFormat, observation, fullSweepPeriod, reconcileThreads);
     }
 
     @Override
@@ -111,6 +133,13 @@ public final class RunCommand implements Callable<Integer> {
         @Override
         public Duration convert(String value) {
             return Durations.parse(value);
+        }
+    }
+
+    static final class ObservationModeConverter implements ITypeConverter<ObservationMode> {
+        @Override
+        public ObservationMode convert(String value) {
+            return ObservationMode.parse(value);
         }
     }
 

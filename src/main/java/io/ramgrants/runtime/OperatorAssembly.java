@@ -6,19 +6,24 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.controller.AccountController;
+import io.ramgrants.controller.grant.AccountSlots;
 import io.ramgrants.controller.grant.GrantControllers;
 import io.ramgrants.controller.grant.GrantDependencies;
 import io.ramgrants.controller.grant.KubernetesEventRecorder;
 import io.ramgrants.controller.grant.RoleClaimIndex;
+import io.ramgrants.engine.batch.SharedObservation;
+import io.ramgrants.ram.RamGateway;
 import io.ramgrants.ram.RamGateways;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole operator in one process: the JOSDK {@link Operator} with the account controller
- * and the three grant controllers, one RAM gateway factory (so one rate limit per account)
- * and readiness for {@code /readyz}.
+ * and the three grant controllers, one RAM gateway factory (so one rate limit per account),
+ * one observation (batch caches per account) and one set of per-account reconcile slots shared
+ * by the grant controllers, and readiness for {@code /readyz}.
  */
 public final class OperatorAssembly implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
@@ -26,20 +31,34 @@ public final class OperatorAssembly implements AutoCloseable {
     private final Operator operator;
     private final AccountController accounts;
     private final GrantControllers grants;
+    private final SharedObservation observation;
     private final boolean leaderElection;
     private final AtomicBoolean leading = new AtomicBoolean();
 
     public OperatorAssembly(KubernetesClient client, OperatorSettings settings) {
+        this(client, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * @param ramWrapper wraps every account's RAM gateway; for benchmarks that make one account
+     *                   slow, identity otherwise
+     */
+    public OperatorAssembly(KubernetesClient client, OperatorSettings settings, UnaryOperator<RamGateway> ramWrapper) {
         RamGateways gateways = new RamGateways(settings.ram(), settings.metrics());
-        this.accounts = new AccountController(client, gateways::stsGateway, gateways::ramGateway,
+        this.accounts = new AccountController(client, gateways::stsGateway,
+                (accountId, endpoint, credentials) -> ramWrapper.apply(
+                        gateways.ramGateway(accountId, endpoint, credentials)),
                 settings.environment(), settings.accountSchedule(), settings.clock());
+        this.observation = new SharedObservation(settings.observation(), settings.resyncPeriod(), settings.clock());
         this.grants = new GrantControllers(new GrantDependencies(client, accounts.registry(), new RoleClaimIndex(),
                 new KubernetesEventRecorder(client, settings.clock()), settings.metrics(), settings.clock(),
-                settings.resyncPeriod(), settings.firstRetry()));
+                settings.resyncPeriod(), settings.firstRetry(), observation,
+                new AccountSlots(settings.concurrency().perAccount())));
         this.leaderElection = settings.leaderElection().isPresent();
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
+                    .withConcurrentReconciliationThreads(settings.concurrency().reconcileThreads())
                     .withUseSSAToPatchPrimaryResource(settings.serverSideApply());
             settings.leaderElection().ifPresent(lease -> o.withLeaderElectionConfiguration(leaseConfig(lease)));
         });
@@ -75,6 +94,11 @@ public final class OperatorAssembly implements AutoCloseable {
 
     public AccountRegistry accounts() {
         return accounts.registry();
+    }
+
+    /** The observation every grant pass uses: which accounts are batched, what is cached. */
+    public SharedObservation observation() {
+        return observation;
     }
 
     public Operator operator() {

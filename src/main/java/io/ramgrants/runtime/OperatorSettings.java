@@ -3,6 +3,7 @@ package io.ramgrants.runtime;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.controller.ReverificationSchedule;
+import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.observability.OperatorMetrics;
 import io.ramgrants.ram.RamClientSettings;
 import java.time.Clock;
@@ -24,11 +25,14 @@ import java.util.Set;
  *                         (fabric8's mock server answers SSA with 415)
  * @param leaderElection   the Lease to hold; empty = no leader election (one replica)
  * @param accountSchedule  when AlibabaCloudAccounts are verified again
+ * @param observation      per-role or batch observation of RAM, and the batch path's full-sweep period
+ * @param concurrency      reconcile threads, and how many of them one account may hold
  */
 public record OperatorSettings(Set<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
                                Duration firstRetry, RamClientSettings ram, boolean serverSideApply,
                                Optional<LeaderElection> leaderElection, ReverificationSchedule accountSchedule,
-                               CredentialEnvironment environment, OperatorMetrics metrics, Clock clock) {
+                               CredentialEnvironment environment, OperatorMetrics metrics, Clock clock,
+                               ObservationSettings observation, Concurrency concurrency) {
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(5);
 
@@ -55,6 +59,32 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
         }
     }
 
+    /**
+     * JOSDK's reconcile thread pool, shared by all controllers, and the most passes that may use
+     * one account at a time, so a slow or throttled account never holds every thread.
+     */
+    public record Concurrency(int reconcileThreads, int perAccount) {
+        public static final int DEFAULT_THREADS = 20;
+
+        public Concurrency {
+            if (reconcileThreads < 1 || perAccount < 1) {
+                throw new IllegalArgumentException("reconcile threads and passes per account must be at least 1");
+            }
+        }
+
+        /**
+         * A quarter of the threads per account (at least one): an account's throughput is capped by
+         * its RAM budgets anyway (10 attaches/s), which a few concurrent passes already reach.
+         */
+        public static Concurrency of(int reconcileThreads) {
+            return new Concurrency(reconcileThreads, Math.max(1, reconcileThreads / 4));
+        }
+
+        public static Concurrency defaults() {
+            return of(DEFAULT_THREADS);
+        }
+    }
+
     public OperatorSettings {
         watchNamespaces = Set.copyOf(watchNamespaces);
         labelSelector = labelSelector == null || labelSelector.isBlank() ? null : labelSelector;
@@ -66,55 +96,76 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(observation, "observation");
+        Objects.requireNonNull(concurrency, "concurrency");
         if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
             throw new IllegalArgumentException("resync period must be positive: " + resyncPeriod);
         }
     }
 
-    /** All namespaces, no sharding, 10 min resync, SSA status writes, no leader election. */
+    /**
+     * All namespaces, no sharding, 10 min resync, SSA status writes, no leader election, batch
+     * observation from 50 roles per account, 20 reconcile threads (5 per account).
+     */
     public static OperatorSettings defaults(OperatorMetrics metrics) {
         return new OperatorSettings(Set.of(), null, DEFAULT_RESYNC, DEFAULT_FIRST_RETRY, RamClientSettings.defaults(),
                 true, Optional.empty(), ReverificationSchedule.defaults(), CredentialEnvironment.ofProcess(), metrics,
-                Clock.systemUTC());
+                Clock.systemUTC(), ObservationSettings.defaults(), Concurrency.defaults());
     }
 
     public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
         return new OperatorSettings(namespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock);
+                leaderElection, accountSchedule, environment, metrics, clock,
+                observation, concurrency);
     }
 
     public OperatorSettings withLabelSelector(String selector) {
         return new OperatorSettings(watchNamespaces, selector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock);
+                leaderElection, accountSchedule, environment, metrics, clock,
+                observation, concurrency);
     }
 
     public OperatorSettings withResync(Duration period, Duration retry) {
         return new OperatorSettings(watchNamespaces, labelSelector, period, retry, ram, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock);
+                leaderElection, accountSchedule, environment, metrics, clock,
+                observation, concurrency);
     }
 
     public OperatorSettings withRam(RamClientSettings newRam) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, newRam, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock);
+                leaderElection, accountSchedule, environment, metrics, clock,
+                observation, concurrency);
     }
 
     public OperatorSettings withServerSideApply(boolean ssa) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, ssa,
-                leaderElection, accountSchedule, environment, metrics, clock);
+                leaderElection, accountSchedule, environment, metrics, clock,
+                observation, concurrency);
     }
 
     public OperatorSettings withLeaderElection(Optional<LeaderElection> election) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                election, accountSchedule, environment, metrics, clock);
+                election, accountSchedule, environment, metrics, clock,
+                observation, concurrency);
     }
 
     public OperatorSettings withAccountSchedule(ReverificationSchedule schedule) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, schedule, environment, metrics, clock);
+                leaderElection, schedule, environment, metrics, clock, observation, concurrency);
     }
 
     public OperatorSettings withEnvironment(CredentialEnvironment newEnvironment) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, accountSchedule, newEnvironment, metrics, clock);
+                leaderElection, accountSchedule, newEnvironment, metrics, clock, observation, concurrency);
+    }
+
+    public OperatorSettings withObservation(ObservationSettings newObservation) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock, newObservation, concurrency);
+    }
+
+    public OperatorSettings withConcurrency(Concurrency newConcurrency) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock, observation, newConcurrency);
     }
 }

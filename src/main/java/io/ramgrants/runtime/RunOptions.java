@@ -1,5 +1,6 @@
 package io.ramgrants.runtime;
 
+import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.observability.OperatorMetrics;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -15,7 +16,8 @@ import java.util.Set;
  */
 public record RunOptions(boolean leaderElection, String leaseName, String leaseNamespace,
                          List<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
-                         double ramRate, int metricsPort, LogFormat logFormat) {
+                         double ramRate, int metricsPort, LogFormat logFormat, ObservationMode observation,
+                         Duration fullSweepPeriod, int reconcileThreads) {
     public static final String DEFAULT_LEASE_NAME = "ram-grant-operator";
 
     public RunOptions {
@@ -25,6 +27,12 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
         }
         if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
             throw new IllegalArgumentException("--resync-period must be positive: " + resyncPeriod);
+        }
+        if (fullSweepPeriod.isNegative() || fullSweepPeriod.isZero()) {
+            throw new IllegalArgumentException("--full-sweep-period must be positive: " + fullSweepPeriod);
+        }
+        if (reconcileThreads < 1) {
+            throw new IllegalArgumentException("--reconcile-threads must be at least 1: " + reconcileThreads);
         }
     }
 
@@ -39,6 +47,8 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                 .withLabelSelector(labelSelector)
                 .withResync(resyncPeriod, defaults.firstRetry())
                 .withRam(defaults.ram().withQps(ramRate))
+                .withObservation(defaults.observation().withMode(observation).withFullSweepPeriod(fullSweepPeriod))
+                .withConcurrency(OperatorSettings.Concurrency.of(reconcileThreads))
                 .withLeaderElection(leaderElection
                         ? Optional.of(new OperatorSettings.LeaderElection(leaseName, firstSet(leaseNamespace,
                         podNamespace, clientNamespace)))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ramgrants.cli.RunCommand;
+import io.ramgrants.engine.batch.ObservationMode;
+import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.observability.OperatorMetrics;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,6 +46,22 @@ class RunOptionsTest {
         assertThat(settings.ram().qps()).isEqualTo(10);
         assertThat(settings.leaderElection().map(OperatorSettings.LeaderElection::leaseNamespace)).hasValue("pod-ns");
         assertThat(parse().logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(settings.observation()).isEqualTo(ObservationSettings.defaults());
+        assertThat(settings.concurrency()).isEqualTo(new OperatorSettings.Concurrency(20, 5));
+    }
+
+    @Test
+    void observationAndConcurrencyFlags() {
+        OperatorSettings settings = parse("--observation=per-role", "--full-sweep-period=2h", "--reconcile-threads=8")
+                .settings(OperatorMetrics.discarding(), "pod-ns", null);
+
+        assertThat(settings.observation().mode()).isEqualTo(ObservationMode.PER_ROLE);
+        assertThat(settings.observation().fullSweepPeriod()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.observation().autoThreshold()).isEqualTo(ObservationSettings.DEFAULT_AUTO_THRESHOLD);
+        assertThat(settings.concurrency()).isEqualTo(new OperatorSettings.Concurrency(8, 2));
+        assertThat(parse("--observation=batch").observation()).isEqualTo(ObservationMode.BATCH);
+        assertThat(parse("--reconcile-threads=1").settings(OperatorMetrics.discarding(), "ns", null).concurrency())
+                .isEqualTo(new OperatorSettings.Concurrency(1, 1));
     }
 
     @Test
@@ -61,5 +79,8 @@ class RunOptionsTest {
         assertThatThrownBy(() -> parse("--resync-period=soon")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> parse("--log-format=xml")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> parse("--ram-rate=0")).hasMessageContaining("--ram-rate");
+        assertThatThrownBy(() -> parse("--observation=sometimes")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--reconcile-threads=0")).hasMessageContaining("--reconcile-threads");
+        assertThatThrownBy(() -> parse("--full-sweep-period=0s")).hasMessageContaining("--full-sweep-period");
     }
 }

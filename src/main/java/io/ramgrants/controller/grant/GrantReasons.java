@@ -35,6 +35,8 @@ public final class GrantReasons {
     public static final String CHANGES_PENDING = "ChangesPending";
     /** Deletion is waiting (failed or paused); the finalizer stays until RAM is cleaned up. */
     public static final String DELETION_BLOCKED = "DeletionBlocked";
+    /** Not written to status: a pass deferred because an account it needs is busy with other passes. */
+    static final String RECONCILING = "Reconciling";
     /** An unexpected error; details in the operator log. */
     public static final String RECONCILE_ERROR = "ReconcileError";
 

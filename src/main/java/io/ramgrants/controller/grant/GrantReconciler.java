@@ -48,7 +48,8 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         this.type = type;
         this.kind = HasMetadata.getKind(type);
         this.deps = deps;
-        this.workflow = new GrantWorkflow(deps.registry(), deps.claims(), usage, precondition);
+        this.workflow = new GrantWorkflow(deps.registry(), deps.claims(), usage, precondition, deps.observation(),
+                deps.slots());
         this.statuses = new GrantStatuses(deps.resyncPeriod().dividedBy(2));
         this.events = new GrantEvents(deps.events());
         this.metrics = new GrantMetrics(kind, deps.metrics());
@@ -78,6 +79,11 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
                 dependencies.propagateEvent(resourceId(owner));
             }
         });
+        deps.slots().addListener(owner -> {
+            if (owner.kind().equals(kind)) {
+                dependencies.propagateEvent(resourceId(owner));
+            }
+        });
         return List.of(dependencies);
     }
 
@@ -85,6 +91,9 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     public UpdateControl<R> reconcile(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
         PassOutcome outcome = workflow.reconcile(grant, grant.getSpec());
+        if (outcome.deferred()) {
+            return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
+        }
         events.record(grant, grant.getStatus(), outcome);
         metrics.record(outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
@@ -100,6 +109,9 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         Instant started = deps.clock().instant();
         GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec());
         PassOutcome outcome = deletion.outcome();
+        if (outcome.deferred()) {
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.deferral());
+        }
         events.record(grant, grant.getStatus(), outcome);
         metrics.record(outcome, Duration.between(started, deps.clock().instant()));
         if (deletion.finished()) {

@@ -4,18 +4,21 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ramgrants.accounts.AccountNotReadyException;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.api.GrantSpec;
+import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
 import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.GatewayResolver;
-import io.ramgrants.engine.GrantEngine;
 import io.ramgrants.engine.ManagementMode;
 import io.ramgrants.engine.RemovalPolicy;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
+import io.ramgrants.engine.batch.SharedObservation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -29,13 +32,18 @@ final class GrantWorkflow {
     private final RoleClaimIndex claims;
     private final AccountUsage usage;
     private final Precondition precondition;
+    private final SharedObservation observation;
+    private final AccountSlots slots;
 
-    GrantWorkflow(AccountRegistry registry, RoleClaimIndex claims, AccountUsage usage, Precondition precondition) {
+    GrantWorkflow(AccountRegistry registry, RoleClaimIndex claims, AccountUsage usage, Precondition precondition,
+                  SharedObservation observation, AccountSlots slots) {
         this.registry = registry;
         this.gate = new AccountGate(registry);
         this.claims = claims;
         this.usage = usage;
         this.precondition = precondition;
+        this.observation = observation;
+        this.slots = slots;
     }
 
     /** What a deletion pass did; {@code finished} means the finalizer may go. */
@@ -56,11 +64,21 @@ final class GrantWorkflow {
                     duplicates.stream().map(DuplicateClaim::message).collect(Collectors.joining("; "))
                             + "; give each resource its own roleName"));
         }
+        Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired));
+        if (lease.isEmpty()) {
+            return PassOutcome.accountBusy();
+        }
+        try (AccountSlots.Lease held = lease.get()) {
+            return observeAndApply(grant, spec, desired, admission);
+        }
+    }
+
+    private PassOutcome observeAndApply(HasMetadata grant, GrantSpec spec, DesiredState desired, Admission admission) {
         EngineOptions options = GrantOptions.of(grant, spec);
         GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames());
         EngineResult result;
         try {
-            result = new GrantEngine(gateways).reconcile(desired, options);
+            result = observation.engine(gateways).reconcile(desired, options);
         } catch (AccountNotReadyException e) {
             return PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, e.getMessage()));
         }
@@ -84,10 +102,15 @@ final class GrantWorkflow {
                     "deletion blocked, finalizer kept: " + blocked.message()
                             + " (or set spec.deletionPolicy: Retain to leave RAM as it is)", blocked.retry())), false);
         }
+        DesiredState desired = admission.desired().orElseThrow();
+        Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired));
+        if (lease.isEmpty()) {
+            return new Deletion(PassOutcome.accountBusy(), false);
+        }
         EngineResult result;
-        try {
+        try (AccountSlots.Lease held = lease.get()) {
             GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames());
-            result = new GrantEngine(gateways).delete(admission.desired().orElseThrow(), options);
+            result = observation.engine(gateways).delete(desired, options);
         } catch (AccountNotReadyException e) {
             return new Deletion(PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY,
                     "deletion blocked, finalizer kept: " + e.getMessage())), false);
@@ -99,6 +122,10 @@ final class GrantWorkflow {
         }
         return new Deletion(new PassOutcome(EngineVerdicts.afterFailedDeletion(result, options), Optional.of(result),
                 result.notes()), false);
+    }
+
+    private static Set<String> accountIds(DesiredState desired) {
+        return desired.roles().stream().map(DesiredRole::accountId).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void forget(OwnerRef owner) {

@@ -6,11 +6,21 @@ import java.util.Optional;
 
 /**
  * What one pass over a grant produced: the verdict, the engine's result when RAM was observed,
- * and the notes for {@code status.notes}.
+ * and the notes for {@code status.notes}. A deferred pass did nothing at all: an account it
+ * needs was busy with other passes, and the grant is woken when it has room ({@link AccountSlots}).
  */
-record PassOutcome(Verdict verdict, Optional<EngineResult> result, List<String> notes) {
+record PassOutcome(Verdict verdict, Optional<EngineResult> result, List<String> notes, boolean deferred) {
     PassOutcome {
         notes = List.copyOf(notes);
+    }
+
+    PassOutcome(Verdict verdict, Optional<EngineResult> result, List<String> notes) {
+        this(verdict, result, notes, false);
+    }
+
+    static PassOutcome accountBusy() {
+        return new PassOutcome(Verdict.waiting(GrantReasons.RECONCILING, "waiting for a free reconcile slot"),
+                Optional.empty(), List.of(), true);
     }
 
     static PassOutcome blocked(Verdict verdict) {

@@ -41,6 +41,14 @@ final class Resync {
         return jittered(backoff.compareTo(period) > 0 ? period : backoff);
     }
 
+    /**
+     * When to try a deferred pass again if no wake-up comes first: a deferred grant is woken as
+     * soon as its account has room, so this is only a backstop.
+     */
+    Duration deferral() {
+        return jittered(firstRetry);
+    }
+
     void forget(String key) {
         failures.remove(key);
     }

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole operator, assembled as {@code run} assembles it, against fabric8's mock API server
@@ -79,6 +80,11 @@ final class GrantOperatorHarness implements AutoCloseable {
             };
 
     GrantOperatorHarness(Duration resync) {
+        this(resync, UnaryOperator.identity());
+    }
+
+    /** {@code tuning} adjusts the settings the harness would otherwise use. */
+    GrantOperatorHarness(Duration resync, UnaryOperator<OperatorSettings> tuning) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         java.util.logging.Logger.getLogger("").addHandler(logCapture);
         System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
@@ -99,7 +105,7 @@ final class GrantOperatorHarness implements AutoCloseable {
                         .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40)))
                 .withAccountSchedule(new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100),
                         Duration.ofSeconds(1), Math::random));
-        operator = new OperatorAssembly(client, settings);
+        operator = new OperatorAssembly(client, tuning.apply(settings));
         operator.start();
     }
 
