@@ -14,7 +14,11 @@ public final class Operators {
          * rebuilt whole each pass, which is what an apply expects. For real API servers.
          */
         SERVER_SIDE_APPLY,
-        /** JSON merge patch: for fabric8's mock API server (demo, tests), which answers SSA with 415. */
+        /**
+         * No SSA: for fabric8's mock API server (demo, tests), which answers SSA with 415. JOSDK then
+         * sends a JSON Patch computed against its cache, not a merge patch, so the grant reconcilers
+         * write their status themselves in this mode (GrantReconciler#statusUpdate).
+         */
         MERGE_PATCH
     }
 

@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,9 +64,6 @@ class OutOfBandWriterTest {
     }
 
     @Test
-    @Disabled("Known defect, issue #6: after a sustained concurrent writer stops, some grants (a different one "
-            + "each run) stay drifted in RAM for more than 6 resyncs although the operator keeps resyncing; "
-            + "cause not found yet. Re-enable once fixed.")
     void afterTheWriterStopsOneResyncRestoresEverythingAndEachCorrectionIsAnEvent() throws Exception {
         List<CustomResource<?, GrantStatus>> grants = Fleet.grants(6);
         List<DesiredState> desired = Fleet.desiredStates(grants);
