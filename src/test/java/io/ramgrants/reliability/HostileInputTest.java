@@ -180,11 +180,13 @@ class HostileInputTest {
     @Test
     void twoResourcesClaimingOneRoleStopBothWithoutARamCall() throws IOException {
         DmsAccessRole first = Fleet.dmsAccess("h-claim-a", "h-shared", 3, 4);
-        // Paused writes nothing, yet still claims the role: which of the two reconciles first does not matter.
+        // Paused writes nothing, yet still claims the role. The second arrives once the first holds
+        // its claim: two grants created in the same instant race for the claim, and the winner may write.
         first.getMetadata().setAnnotations(Map.of(ApiGroup.PAUSED_ANNOTATION, "true"));
         DmsAccessRole second = Fleet.dmsAccess("h-claim-b", "H-SHARED", 3, 0);
         long writesBefore = Figures.writes(emulator.callCounts());
         cluster.create(first);
+        cluster.awaitReason(first, GrantReasons.PAUSED);
         cluster.create(second);
 
         for (DmsAccessRole grant : List.of(first, second)) {
