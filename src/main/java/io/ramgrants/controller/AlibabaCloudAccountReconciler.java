@@ -1,5 +1,7 @@
 package io.ramgrants.controller;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -92,7 +94,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
                 : AccountStatuses.build(observed, null, generation, conditions(current), clock.instant());
         UpdateControl<AlibabaCloudAccount> control = AccountStatuses.same(current, status)
                 ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(withStatus(account, status));
+                : statusUpdate(account, status, context);
         return control.rescheduleAfter(schedule.next(name, observed.reason()));
     }
 
@@ -136,6 +138,33 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
 
     private static List<io.fabric8.kubernetes.api.model.Condition> conditions(AlibabaCloudAccountStatus status) {
         return status == null ? List.of() : status.conditions;
+    }
+
+    /**
+     * With server-side apply JOSDK writes the status we return. Without it (demo, tests) JOSDK
+     * sends a JSON Patch computed against its informer cache, which lags our own previous status
+     * write when passes follow closely; its index-based condition operations then fail, and
+     * fabric8's mock server never answers them, hanging this account's reconcile for good. So we
+     * write it ourselves against the object as the server holds it (as GrantReconciler does).
+     */
+    private static UpdateControl<AlibabaCloudAccount> statusUpdate(AlibabaCloudAccount account,
+            AlibabaCloudAccountStatus status, Context<AlibabaCloudAccount> context) {
+        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
+            return UpdateControl.patchStatus(withStatus(account, status));
+        }
+        writeStatus(account.getMetadata().getName(), status, context.getClient());
+        return UpdateControl.noUpdate();
+    }
+
+    private static void writeStatus(String name, AlibabaCloudAccountStatus status, KubernetesClient client) {
+        try {
+            client.resources(AlibabaCloudAccount.class).withName(name).editStatus(current -> {
+                current.setStatus(status);
+                return current;
+            });
+        } catch (KubernetesClientException e) {
+            LOG.warn("AlibabaCloudAccount {}: could not write status: HTTP {}", name, e.getCode());
+        }
     }
 
     /** A copy carrying only what a status patch needs, so the cached resource is never mutated. */

@@ -16,8 +16,9 @@ public final class Operators {
         SERVER_SIDE_APPLY,
         /**
          * No SSA: for fabric8's mock API server (demo, tests), which answers SSA with 415. JOSDK then
-         * sends a JSON Patch computed against its cache, not a merge patch, so the grant reconcilers
-         * write their status themselves in this mode (GrantReconciler#statusUpdate).
+         * sends a JSON Patch computed against its cache, not a merge patch, so the reconcilers
+         * write their status themselves in this mode (GrantReconciler#statusUpdate,
+         * AlibabaCloudAccountReconciler#statusUpdate).
          */
         MERGE_PATCH
     }
