@@ -63,9 +63,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "How often each grant re-reads RAM to catch out-of-band edits, jittered (default: 10m).")
     Duration resyncPeriod;
 
-    @Option(names = "--ram-rate", defaultValue = "${env:RAMGRANTS_RAM_RATE:-10}",
-            description = "RAM calls per second per account (default: ${DEFAULT-VALUE}).")
-    double ramRate;
+    @Option(names = "--ram-rate", defaultValue = "${env:RAMGRANTS_RAM_RATE:-quotas}",
+            converter = RamRateConverter.class,
+            description = "RAM call budget per account: `quotas` (default) for RAM's documented per-API quotas "
+                    + "(100/s reads, 20/s creates and deletes, 10/s attach and detach), or a number of calls per "
+                    + "second shared by every action.")
+    Double ramRate;
 
     @Option(names = "--observation", defaultValue = "${env:RAMGRANTS_OBSERVATION:-auto}",
             converter = ObservationModeConverter.class,
@@ -147,6 +150,22 @@ public final class RunCommand implements Callable<Integer> {
         @Override
         public LogFormat convert(String value) {
             return LogFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code quotas} means RAM's per-API quotas (null); anything else is a uniform calls-per-second budget. */
+    static final class RamRateConverter implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            if ("quotas".equalsIgnoreCase(value.strip())) {
+                return null;
+            }
+            try {
+                return Double.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "expected `quotas` or a number of calls per second, got '" + value + "'");
+            }
         }
     }
 }

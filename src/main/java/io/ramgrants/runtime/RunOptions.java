@@ -13,16 +13,19 @@ import java.util.Set;
  * picocli so the mapping is testable without a cluster.
  *
  * @param leaseNamespace where the Lease lives; null = {@code POD_NAMESPACE}, else the client's namespace
+ * @param ramRate        one uniform budget of calls per second per account; null = RAM's documented
+ *                       per-API quotas per account (the default: attach/detach at 10/s no longer
+ *                       slows reads that RAM allows at 100/s)
  */
 public record RunOptions(boolean leaderElection, String leaseName, String leaseNamespace,
                          List<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
-                         double ramRate, int metricsPort, LogFormat logFormat, ObservationMode observation,
+                         Double ramRate, int metricsPort, LogFormat logFormat, ObservationMode observation,
                          Duration fullSweepPeriod, int reconcileThreads) {
     public static final String DEFAULT_LEASE_NAME = "ram-grant-operator";
 
     public RunOptions {
         watchNamespaces = watchNamespaces == null ? List.of() : List.copyOf(watchNamespaces);
-        if (!(ramRate > 0)) {
+        if (ramRate != null && !(ramRate > 0)) {
             throw new IllegalArgumentException("--ram-rate must be positive: " + ramRate);
         }
         if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
@@ -46,7 +49,7 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                 .withWatchNamespaces(namespaces())
                 .withLabelSelector(labelSelector)
                 .withResync(resyncPeriod, defaults.firstRetry())
-                .withRam(defaults.ram().withQps(ramRate))
+                .withRam(ramRate == null ? defaults.ram() : defaults.ram().withQps(ramRate))
                 .withObservation(defaults.observation().withMode(observation).withFullSweepPeriod(fullSweepPeriod))
                 .withConcurrency(OperatorSettings.Concurrency.of(reconcileThreads))
                 .withLeaderElection(leaderElection

@@ -120,7 +120,7 @@ class HelmChartTest {
                 "run",
                 "--leader-election-namespace=ram-grant-operator",
                 "--resync-period=10m",
-                "--ram-rate=10",
+                "--ram-rate=quotas",
                 "--log-format=json",
                 "--metrics-port=8080");
 

@@ -29,6 +29,9 @@ class RunOptionsTest {
         assertThat(settings.labelSelector()).isEqualTo("shard=a");
         assertThat(settings.resyncPeriod()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.ram().qps()).isEqualTo(5);
+        assertThat(settings.ram().ramQuotas()).isFalse();
+        assertThat(parse("--ram-rate=quotas").settings(OperatorMetrics.discarding(), "pod-ns", null).ram().ramQuotas())
+                .isTrue();
         assertThat(settings.serverSideApply()).isTrue();
         assertThat(settings.leaderElection()).hasValue(
                 new OperatorSettings.LeaderElection(RunOptions.DEFAULT_LEASE_NAME, "ram-system"));
@@ -43,7 +46,8 @@ class RunOptionsTest {
         assertThat(settings.watchNamespaces()).isEmpty();
         assertThat(settings.labelSelector()).isNull();
         assertThat(settings.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(settings.ram().qps()).isEqualTo(10);
+        assertThat(settings.ram().ramQuotas()).as("RAM's per-API quotas unless --ram-rate names a number").isTrue();
+        assertThat(settings.ram()).isEqualTo(OperatorSettings.defaults(OperatorMetrics.discarding()).ram());
         assertThat(settings.leaderElection().map(OperatorSettings.LeaderElection::leaseNamespace)).hasValue("pod-ns");
         assertThat(parse().logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(settings.observation()).isEqualTo(ObservationSettings.defaults());
