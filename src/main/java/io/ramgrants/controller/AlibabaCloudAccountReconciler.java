@@ -140,20 +140,11 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         return status == null ? List.of() : status.conditions;
     }
 
-    /**
-     * With server-side apply JOSDK writes the status we return. Without it (demo, tests) JOSDK
-     * sends a JSON Patch computed against its informer cache, which lags our own previous status
-     * write when passes follow closely; its index-based condition operations then fail, and
-     * fabric8's mock server never answers them, hanging this account's reconcile for good. So we
-     * write it ourselves against the object as the server holds it (as GrantReconciler does).
-     */
+    /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
     private static UpdateControl<AlibabaCloudAccount> statusUpdate(AlibabaCloudAccount account,
             AlibabaCloudAccountStatus status, Context<AlibabaCloudAccount> context) {
-        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
-            return UpdateControl.patchStatus(withStatus(account, status));
-        }
-        writeStatus(account.getMetadata().getName(), status, context.getClient());
-        return UpdateControl.noUpdate();
+        return StatusWrites.update(context, withStatus(account, status),
+                () -> writeStatus(account.getMetadata().getName(), status, context.getClient()));
     }
 
     private static void writeStatus(String name, AlibabaCloudAccountStatus status, KubernetesClient client) {

@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.ramgrants.api.GrantSpec;
 import io.ramgrants.api.GrantStatus;
+import io.ramgrants.controller.StatusWrites;
 import io.ramgrants.desired.OwnerRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,30 +138,16 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
                 "unexpected " + e.getClass().getSimpleName() + "; see the operator log");
         GrantStatus status = statuses.build(grant.getStatus(), PassOutcome.blocked(verdict),
                 grant.getMetadata().getGeneration(), deps.clock().instant());
-        if (serverSideApply(context)) {
+        if (StatusWrites.serverSideApply(context)) {
             return ErrorStatusUpdateControl.patchStatus(withStatus(grant, status));
         }
         writeStatus(grant, status);
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 
-    /**
-     * With server-side apply JOSDK writes the status we return. Without it JOSDK sends a JSON Patch
-     * computed against its informer cache, which lags our own previous status write when passes
-     * follow closely; an index-based "remove /status/conditions/1" then fails (fabric8's mock server
-     * never even answers it, so the grant's reconcile hung and it was never reconciled again). So
-     * we write it ourselves against the object as the server holds it.
-     */
+    /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
     private UpdateControl<R> statusUpdate(R grant, GrantStatus status, Context<R> context) {
-        if (serverSideApply(context)) {
-            return UpdateControl.patchStatus(withStatus(grant, status));
-        }
-        writeStatus(grant, status);
-        return UpdateControl.noUpdate();
-    }
-
-    private static boolean serverSideApply(Context<?> context) {
-        return context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource();
+        return StatusWrites.update(context, withStatus(grant, status), () -> writeStatus(grant, status));
     }
 
     private void log(R grant, PassOutcome outcome, boolean statusChanged) {
