@@ -61,9 +61,10 @@ public final class KubernetesApiAccess {
         // Events on every RAM write (fabric8 uses core v1; newer recorders events.k8s.io/v1).
         list.add(new ApiAccess("", "events", List.of("create", "patch")));
         list.add(new ApiAccess("events.k8s.io", "events", List.of("create", "patch")));
-        // Leader election Lease in the operator's namespace.
+        // Leader election Lease in the operator's namespace. fabric8's LeaseLock renews, takes
+        // over and releases the Lease with a JSON merge patch; JOSDK's start-up check asks for update.
         list.add(new ApiAccess("coordination.k8s.io", "leases",
-                Set.of("get", "create", "update"), Scope.RELEASE_NAMESPACE));
+                Set.of("get", "create", "update", "patch"), Scope.RELEASE_NAMESPACE));
         return List.copyOf(list);
     }
 

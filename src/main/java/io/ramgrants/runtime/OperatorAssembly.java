@@ -14,6 +14,9 @@ import io.ramgrants.controller.grant.RoleClaimIndex;
 import io.ramgrants.engine.batch.SharedObservation;
 import io.ramgrants.ram.RamGateway;
 import io.ramgrants.ram.RamGateways;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -28,12 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class OperatorAssembly implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
 
+    /**
+     * How long a stop waits for running reconciles (JOSDK's default is not at all) before the
+     * Lease is released; below the chart's 30 s termination grace period.
+     */
+    static final Duration RECONCILE_DRAIN = Duration.ofSeconds(20);
+
     private final Operator operator;
     private final AccountController accounts;
     private final GrantControllers grants;
     private final SharedObservation observation;
     private final boolean leaderElection;
     private final AtomicBoolean leading = new AtomicBoolean();
+    private final Optional<LeaseRelease> leaseRelease;
 
     public OperatorAssembly(KubernetesClient client, OperatorSettings settings) {
         this(client, settings, UnaryOperator.identity());
@@ -54,13 +64,17 @@ public final class OperatorAssembly implements AutoCloseable {
                 new KubernetesEventRecorder(client, settings.clock()), settings.metrics(), settings.clock(),
                 settings.resyncPeriod(), settings.firstRetry(), observation,
                 new AccountSlots(settings.concurrency().perAccount())));
-        this.leaderElection = settings.leaderElection().isPresent();
+        Optional<OperatorSettings.LeaderElection> lease = settings.leaderElection().map(OperatorAssembly::withIdentity);
+        this.leaderElection = lease.isPresent();
+        this.leaseRelease = lease.map(l -> new LeaseRelease(client,
+                l.leaseNamespace() != null ? l.leaseNamespace() : client.getNamespace(), l.leaseName(), l.identity()));
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(settings.concurrency().reconcileThreads())
-                    .withUseSSAToPatchPrimaryResource(settings.serverSideApply());
-            settings.leaderElection().ifPresent(lease -> o.withLeaderElectionConfiguration(leaseConfig(lease)));
+                    .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
+                    .withReconciliationTerminationTimeout(RECONCILE_DRAIN);
+            lease.ifPresent(l -> o.withLeaderElectionConfiguration(leaseConfig(l)));
         });
         accounts.register(operator);
         grants.register(operator, settings.watchNamespaces(), settings.labelSelector());
@@ -105,10 +119,34 @@ public final class OperatorAssembly implements AutoCloseable {
         return operator;
     }
 
+    /**
+     * Stops reconciling, then, if this replica led, gives the Lease up so a standby takes over
+     * at once instead of after the lease duration. The stop waits up to {@link #RECONCILE_DRAIN}
+     * for running reconciles, so the standby does not overlap with a pass of ours.
+     */
     @Override
     public void close() {
+        boolean wasLeading = leading.get();
         operator.stop();
         accounts.close();
+        if (wasLeading) {
+            leading.set(false);
+            leaseRelease.ifPresent(LeaseRelease::release);
+        }
+    }
+
+    /**
+     * The Lease's holder name must be known to release it; JOSDK would pick the same default
+     * (HOSTNAME, the pod name in Kubernetes) but not tell us.
+     */
+    private static OperatorSettings.LeaderElection withIdentity(OperatorSettings.LeaderElection lease) {
+        if (lease.identity() != null && !lease.identity().isBlank()) {
+            return lease;
+        }
+        String hostname = System.getenv("HOSTNAME");
+        String identity = hostname != null && !hostname.isBlank() ? hostname : UUID.randomUUID().toString();
+        return new OperatorSettings.LeaderElection(lease.leaseName(), lease.leaseNamespace(), identity,
+                lease.leaseDuration(), lease.renewDeadline(), lease.retryPeriod(), lease.exitOnLoss());
     }
 
     /** Losing the Lease ends the process (JOSDK's default), so two replicas never write at once. */

@@ -80,9 +80,13 @@ final class MockCluster implements AutoCloseable {
                         Duration.ofSeconds(1), Math::random));
     }
 
+    /** User-Agent of the operators' clients, telling their requests from the test's own. */
+    static final String OPERATOR_USER_AGENT = "ram-grant-operator-under-test";
+
     /** Builds and starts an operator on its own client of this cluster; closed with the cluster. */
     OperatorAssembly startOperator(OperatorSettings settings) {
-        KubernetesClient own = server.createClient();
+        KubernetesClient own = server.createClient(b -> b.editOrNewConfig().withUserAgent(OPERATOR_USER_AGENT)
+                .endConfig());
         OperatorAssembly operator = new OperatorAssembly(own, settings);
         operators.add(operator);
         operatorClients.add(own);
