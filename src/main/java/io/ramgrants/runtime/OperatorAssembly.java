@@ -43,6 +43,7 @@ public final class OperatorAssembly implements AutoCloseable {
     private final SharedObservation observation;
     private final boolean leaderElection;
     private final AtomicBoolean leading = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final Optional<LeaseRelease> leaseRelease;
 
     public OperatorAssembly(KubernetesClient client, OperatorSettings settings) {
@@ -126,6 +127,7 @@ public final class OperatorAssembly implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopping.set(true);
         boolean wasLeading = leading.get();
         operator.stop();
         accounts.close();
@@ -149,16 +151,28 @@ public final class OperatorAssembly implements AutoCloseable {
                 lease.leaseDuration(), lease.renewDeadline(), lease.retryPeriod(), lease.exitOnLoss());
     }
 
-    /** Losing the Lease ends the process (JOSDK's default), so two replicas never write at once. */
+    /**
+     * Losing the Lease ends the process, so two replicas never write at once. JOSDK can exit by
+     * itself, but it would also do so when our own stop cancels the election: System.exit inside
+     * the shutdown hook blocks forever, and the pod hung until SIGKILL. So JOSDK never exits; we
+     * do, only for a loss we did not cause, and from a thread of its own, since the elector holds
+     * its lock while calling back and the shutdown hook needs that lock to stop the election.
+     */
     private LeaderElectionConfiguration leaseConfig(OperatorSettings.LeaderElection lease) {
         LeaderCallbacks callbacks = new LeaderCallbacks(
                 () -> {
                     leading.set(true);
                     LOG.info("became leader of Lease {}", lease.leaseName());
                 },
-                () -> leading.set(false),
+                () -> {
+                    leading.set(false);
+                    if (lease.exitOnLoss() && !stopping.get()) {
+                        LOG.error("lost Lease {}; exiting so that only the new leader writes to RAM", lease.leaseName());
+                        new Thread(() -> System.exit(1), "exit-on-lost-lease").start();
+                    }
+                },
                 leader -> LOG.info("Lease {} held by {}", lease.leaseName(), leader));
         return new LeaderElectionConfiguration(lease.leaseName(), lease.leaseNamespace(), lease.leaseDuration(),
-                lease.renewDeadline(), lease.retryPeriod(), lease.identity(), callbacks, lease.exitOnLoss());
+                lease.renewDeadline(), lease.retryPeriod(), lease.identity(), callbacks, false);
     }
 }
