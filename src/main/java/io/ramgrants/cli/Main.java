@@ -1,5 +1,6 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.runtime.ShutdownLogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        // Before any logger exists: keeps log lines written while the operator shuts down.
+        System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         System.exit(new CommandLine(new Main()).execute(args));
     }
 }

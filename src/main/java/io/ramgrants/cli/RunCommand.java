@@ -14,6 +14,7 @@ import io.ramgrants.runtime.LogFormat;
 import io.ramgrants.runtime.OperatorAssembly;
 import io.ramgrants.runtime.OperatorSettings;
 import io.ramgrants.runtime.RunOptions;
+import io.ramgrants.runtime.ShutdownLogManager;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -120,7 +121,9 @@ public final class RunCommand implements Callable<Integer> {
             operator.close();
             server.close();
             client.close();
+            log.info("stopped");
             stopped.countDown();
+            ShutdownLogManager.resetAtExit();
         }, "shutdown"));
         log.info("metrics, health and readiness on port {}", server.port());
         operator.start();
