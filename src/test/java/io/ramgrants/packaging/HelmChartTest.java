@@ -121,6 +121,9 @@ class HelmChartTest {
                 "--leader-election-namespace=ram-grant-operator",
                 "--resync-period=10m",
                 "--ram-rate=quotas",
+                "--observation=auto",
+                "--full-sweep-period=6h",
+                "--reconcile-threads=20",
                 "--log-format=json",
                 "--metrics-port=8080");
 
@@ -130,6 +133,9 @@ class HelmChartTest {
                 "--set", "operator.labelSelector=shard=a",
                 "--set", "operator.resyncPeriod=5m",
                 "--set", "operator.ramRate=2.5",
+                "--set", "operator.observation=per-role",
+                "--set", "operator.fullSweepPeriod=2h",
+                "--set", "operator.reconcileThreads=8",
                 "--set", "operator.logFormat=text",
                 "--set", "metricsPort=9090");
         assertThat(texts(custom.container().path("args"))).containsExactly(
@@ -139,6 +145,9 @@ class HelmChartTest {
                 "--label-selector=shard=a",
                 "--resync-period=5m",
                 "--ram-rate=2.5",
+                "--observation=per-role",
+                "--full-sweep-period=2h",
+                "--reconcile-threads=8",
                 "--log-format=text",
                 "--metrics-port=9090");
         // Every flag the chart passes is one `run` accepts.
