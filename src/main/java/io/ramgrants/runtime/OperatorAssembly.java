@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.controller.AccountController;
 import io.ramgrants.controller.grant.AccountSlots;
@@ -74,7 +75,10 @@ public final class OperatorAssembly implements AutoCloseable {
                     .withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(settings.concurrency().reconcileThreads())
                     .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
-                    .withReconciliationTerminationTimeout(RECONCILE_DRAIN);
+                    .withReconciliationTerminationTimeout(RECONCILE_DRAIN)
+                    // JOSDK's own per-controller meters (queue, retries, failures), without the
+                    // per-resource ones: one time series per grant would not scale.
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(settings.metrics().registry()));
             lease.ifPresent(l -> o.withLeaderElectionConfiguration(leaseConfig(l)));
         });
         accounts.register(operator);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ramgrants.observability.OperatorMetrics;
 import java.util.HashMap;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,13 @@ import org.junit.jupiter.api.Test;
 class OperatorAssemblyTest {
     @Test
     void registersAllFourControllersAndIsReadyOnceStarted() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
         server.init();
         try (KubernetesClient client = server.createClient();
              OperatorAssembly operator = new OperatorAssembly(client,
-                     OperatorSettings.defaults(OperatorMetrics.discarding()).withServerSideApply(false))) {
+                     OperatorSettings.defaults(new OperatorMetrics(registry)).withServerSideApply(false))) {
             assertThat(operator.operator().getRegisteredControllersNumber()).isEqualTo(4);
             assertThat(operator.ready()).isFalse();
 
@@ -27,6 +29,8 @@ class OperatorAssemblyTest {
 
             assertThat(operator.ready()).isTrue();
             assertThat(operator.leading()).isTrue();
+            assertThat(registry.getMeters()).as("JOSDK's controller meters").anyMatch(m -> m.getId().getName()
+                    .startsWith("operator.sdk."));
         } finally {
             server.destroy();
         }
