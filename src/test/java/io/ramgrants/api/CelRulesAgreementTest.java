@@ -34,7 +34,7 @@ import net.jqwik.api.Tuple;
  * account shares one infrastructure: what the CRD cannot see is held fixed here and covered by
  * {@link HostileSpecsTest}.
  */
-class CelRulesAgreementProperties {
+class CelRulesAgreementTest {
     /** Marks a field left out of the generated spec. */
     private static final Object ABSENT = new Object() {
         @Override
