@@ -11,8 +11,11 @@ public final class FieldPatterns {
     public static final String ROLE_NAME = "^[A-Za-z0-9.-]{1,64}$";
     /** RAM policy names: 1–128 letters, digits and hyphens. */
     public static final String POLICY_NAME = "^[A-Za-z0-9-]{1,128}$";
-    /** Base URL of a RAM or STS endpoint override. */
-    public static final String ENDPOINT_URL = "^https?://[^\\s]+$";
+    /**
+     * Base URL of a RAM or STS endpoint override. Whitespace is spelled out: {@code \s} is
+     * {@code [\t\n\f\r ]} in Go's RE2 (the API server) but includes {@code \x0B} in Java.
+     */
+    public static final String ENDPOINT_URL = "^https?://[^\\t\\n\\x0B\\f\\r ]+$";
     /** {@code acs:ram::<accountId>:role/<roleName>}. */
     public static final String ROLE_ARN = "^acs:ram::[0-9]{16}:role/[A-Za-z0-9.-]{1,64}$";
     /** {@code acs:ram::<accountId>:oidc-provider/<name>}. */

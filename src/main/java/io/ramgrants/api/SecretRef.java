@@ -8,5 +8,8 @@ public class SecretRef {
     @Required
     @Pattern(FieldPatterns.OBJECT_NAME)
     public String name;
+    /** Required: the operator reads the Secret from exactly this namespace (AccountSpecValidator insists). */
+    @Required
+    @Pattern(FieldPatterns.NAMESPACE)
     public String namespace;
 }

@@ -48,6 +48,11 @@ public final class AccountValidator {
             checks.matches(credentials.secretRef.name, FieldPatterns.OBJECT_NAME, "spec.credentials.secretRef.name",
                     "must be a Kubernetes object name");
         }
+        if (credentials.secretRef != null && checks.required(credentials.secretRef.namespace,
+                "spec.credentials.secretRef.namespace", "the namespace of the Secret")) {
+            checks.matches(credentials.secretRef.namespace, FieldPatterns.NAMESPACE,
+                    "spec.credentials.secretRef.namespace", "must be a namespace name");
+        }
         if (credentials.assumeRole != null) {
             String path = "spec.credentials.assumeRole";
             if (checks.required(credentials.assumeRole.roleArn, path + ".roleArn", "the ARN of the role to assume")) {

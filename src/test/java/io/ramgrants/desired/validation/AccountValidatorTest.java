@@ -48,6 +48,11 @@ class AccountValidatorTest {
                     s.credentials.defaultChain = null;
                     s.credentials.secretRef = new SecretRef();
                 }, "spec.credentials.secretRef.name", "is required"),
+                invalid("secret without a namespace", s -> {
+                    s.credentials.defaultChain = null;
+                    s.credentials.secretRef = new SecretRef();
+                    s.credentials.secretRef.name = "owner-keys";
+                }, "spec.credentials.secretRef.namespace", "is required"),
                 invalid("assumed role ARN malformed", s -> {
                     s.credentials.defaultChain = null;
                     s.credentials.assumeRole = assumeRole("arn:aws:iam::1:role/x", "root");
@@ -98,6 +103,7 @@ class AccountValidatorTest {
         withSecret.getSpec().credentials.defaultChain = null;
         withSecret.getSpec().credentials.secretRef = new SecretRef();
         withSecret.getSpec().credentials.secretRef.name = "owner-keys";
+        withSecret.getSpec().credentials.secretRef.namespace = "ramgrants-system";
         AlibabaCloudAccount withAssumeRole = account("owner", OWNER);
         withAssumeRole.getSpec().credentials.defaultChain = null;
         withAssumeRole.getSpec().credentials.assumeRole = assumeRole("acs:ram::" + OWNER + ":role/operator", "root");
