@@ -8,6 +8,7 @@ import io.ramgrants.engine.GatewayResolver;
 import io.ramgrants.observability.OperatorMetrics;
 import io.ramgrants.ram.AccessKeyCredentials;
 import io.ramgrants.ram.AccountEndpoint;
+import io.ramgrants.ram.CredentialProvider;
 import io.ramgrants.ram.PolicyType;
 import io.ramgrants.ram.RamClientSettings;
 import io.ramgrants.ram.RamGateway;
@@ -105,7 +106,7 @@ final class OperatorIdentityRam implements AutoCloseable {
         return emulator.callCounts().getOrDefault(accountId, Map.of()).getOrDefault(action, 0L);
     }
 
-    private static io.ramgrants.ram.CredentialProvider rootKey(String accountId) {
+    private static CredentialProvider rootKey(String accountId) {
         String suffix = accountId.equals(A) ? "a" : accountId.equals(B) ? "b" : "home";
         return () -> AccessKeyCredentials.permanent("AK-" + suffix, "secret-" + suffix);
     }

@@ -25,6 +25,7 @@ import io.ramgrants.controller.Conditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,8 +95,7 @@ class AccessDeniedE2eTest {
         assertNoHotRetry();
 
         adminOfA.newDefaultPolicyVersion(OPERATOR_POLICY,
-                policy(java.util.stream.Stream.concat(ALL_BUT_ATTACH.stream(), java.util.stream.Stream.of(
-                        "ram:AttachPolicyToRole")).toList()));
+                policy(Stream.concat(ALL_BUT_ATTACH.stream(), Stream.of("ram:AttachPolicyToRole")).toList()));
         CrossAccountDtsGrant healed = k8s.awaitGrant(grant, g -> Conditions.TRUE.equals(ready(g).getStatus()),
                 "Ready once the permission is granted");
         assertThat(healed.getMetadata().getGeneration()).isEqualTo(stalled.getMetadata().getGeneration());
