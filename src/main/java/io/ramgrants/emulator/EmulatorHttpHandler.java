@@ -82,7 +82,7 @@ final class EmulatorHttpHandler implements HttpHandler {
         }
         counters.increment(CallCounters.Kind.SERVED, account, route.name());
         if (route.product() == ActionRouter.Product.RAM) {
-            permissions.require(caller, "ram:" + route.name());
+            permissions.requireRam(caller, route.name(), request);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", requestId);

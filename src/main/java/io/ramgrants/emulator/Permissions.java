@@ -3,12 +3,12 @@ package io.ramgrants.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Authorisation of role sessions: a root AccessKey may do anything in its account; a
- * session from AssumeRole may only do what the role's attached policies allow, so a test
- * can meet RAM's 403 {@code NoPermission} honestly.
+ * session from AssumeRole may only do what the role's attached policies allow, on the
+ * resources RAM checks for the action ({@link RamResources}), so a test can meet RAM's 403
+ * {@code NoPermission} honestly and prove a least-privilege policy sufficient.
  */
 final class Permissions {
     private final Accounts accounts;
@@ -17,10 +17,29 @@ final class Permissions {
         this.accounts = accounts;
     }
 
-    void require(Caller caller, String action) {
+    /** A RAM action (name without {@code ram:}) on the caller's own account. */
+    void requireRam(Caller caller, String action, RpcRequest request) {
         if (caller.type() != Caller.Type.ASSUMED_ROLE) {
             return;
         }
+        require(caller, "ram:" + action, RamResources.of(action, caller.accountId(), request));
+    }
+
+    /** {@code sts:AssumeRole} of {@code target}, which may live in another account. */
+    void requireAssumeRole(Caller caller, Arns.Parsed target) {
+        if (caller.type() != Caller.Type.ASSUMED_ROLE) {
+            return;
+        }
+        require(caller, "sts:AssumeRole", List.of(RamResources.assumedRole(target)));
+    }
+
+    private void require(Caller caller, String action, List<String> resources) {
+        if (!PolicyEvaluator.allows(policiesOf(caller), action, resources)) {
+            throw RamError.forbidden("You are not authorized to do this action. You should be authorized by RAM.");
+        }
+    }
+
+    private List<JsonNode> policiesOf(Caller caller) {
         AccountState account = accounts.of(caller.accountId());
         List<JsonNode> documents = new ArrayList<>();
         synchronized (account) {
@@ -33,8 +52,6 @@ final class Permissions {
                 }
             }
         }
-        if (!PolicyEvaluator.allows(documents, action, p -> true, Map.of())) {
-            throw RamError.forbidden("You are not authorized to do this action. You should be authorized by RAM.");
-        }
+        return documents;
     }
 }

@@ -8,20 +8,43 @@ import java.util.regex.Pattern;
 
 /**
  * Just enough of RAM's policy language for the emulator: Allow/Deny statements whose
- * {@code Action}/{@code NotAction} match with {@code *} and {@code ?} wildcards, an optional
- * principal test (trust policies), and {@code StringEquals}/{@code StringLike} conditions on
- * keys the request supplies. Resources are not evaluated. An explicit Deny wins.
+ * {@code Action}/{@code NotAction} and {@code Resource}/{@code NotResource} match with {@code *}
+ * and {@code ?} wildcards (case-insensitive), an optional principal test (trust policies), and
+ * {@code StringEquals}/{@code StringLike} conditions on keys the request supplies. An explicit
+ * Deny wins. A request on several resources (AttachPolicyToRole: the role and the policy) is
+ * allowed only when each of them is.
  */
 final class PolicyEvaluator {
     private PolicyEvaluator() {
     }
 
+    /** A trust policy decision: trust statements name no resource. */
     static boolean allows(List<JsonNode> documents, String action, Predicate<JsonNode> principal,
                           Map<String, List<String>> conditionContext) {
+        return allowsOn(documents, action, null, principal, conditionContext);
+    }
+
+    /** A permission policy decision: {@code action} on every one of {@code resources}. */
+    static boolean allows(List<JsonNode> documents, String action, List<String> resources) {
+        if (resources.isEmpty()) {
+            return false;
+        }
+        for (String resource : resources) {
+            if (!allowsOn(documents, action, resource, p -> true, Map.of())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code resource} null: resources are not evaluated (trust policies). */
+    private static boolean allowsOn(List<JsonNode> documents, String action, String resource,
+                                    Predicate<JsonNode> principal, Map<String, List<String>> conditionContext) {
         boolean allowed = false;
         for (JsonNode doc : documents) {
             for (JsonNode statement : doc.path("Statement")) {
-                if (!matchesAction(statement, action) || !principal.test(statement.path("Principal"))
+                if (!matchesAction(statement, action) || (resource != null && !matchesResource(statement, resource))
+                        || !principal.test(statement.path("Principal"))
                         || !conditionsHold(statement.path("Condition"), conditionContext)) {
                     continue;
                 }
@@ -44,6 +67,13 @@ final class PolicyEvaluator {
             return PolicyDocuments.strings(statement.get("NotAction")).stream().noneMatch(p -> wildcard(p, action));
         }
         return PolicyDocuments.strings(statement.get("Action")).stream().anyMatch(p -> wildcard(p, action));
+    }
+
+    private static boolean matchesResource(JsonNode statement, String resource) {
+        if (statement.has("NotResource")) {
+            return PolicyDocuments.strings(statement.get("NotResource")).stream().noneMatch(p -> wildcard(p, resource));
+        }
+        return PolicyDocuments.strings(statement.get("Resource")).stream().anyMatch(p -> wildcard(p, resource));
     }
 
     private static boolean conditionsHold(JsonNode condition, Map<String, List<String>> context) {

@@ -41,7 +41,7 @@ final class StsActions {
         String session = sessionName(ctx);
         String externalId = ctx.request().param("ExternalId");
         sessionPolicy(ctx);
-        permissions.require(ctx.caller(), "sts:AssumeRole");
+        permissions.requireAssumeRole(ctx.caller(), target);
         Caller caller = ctx.caller();
         Predicate<JsonNode> principal = p -> PolicyEvaluator.principalNames(p, "RAM", caller.rootArn())
                 || PolicyEvaluator.principalNames(p, "RAM", caller.roleArn())

@@ -72,11 +72,20 @@ final class EngineVerdicts {
                     what + ": RAM kept throttling after retries; retrying with backoff");
             case TRANSIENT, CREDENTIALS_EXPIRED -> Verdict.retrying(GrantReasons.RAM_UNAVAILABLE,
                     what + ": RAM unavailable after retries; retrying with backoff");
-            case ACCESS_DENIED -> Verdict.stalled(GrantReasons.RAM_ACCESS_DENIED, what
-                    + ": give the credentials of account " + failure.accountId()
-                    + " the RAM permissions the operator needs (see docs/install.md)");
+            case ACCESS_DENIED -> Verdict.stalled(GrantReasons.RAM_ACCESS_DENIED, what + ": RAM denied "
+                    + permission(failure.error().action()) + " to the credentials of account " + failure.accountId()
+                    + "; allow it in their RAM policy (README: \"The operator's own RAM permissions\");"
+                    + " the next resync retries");
             default -> Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM refused the request");
         };
+    }
+
+    /** The name a RAM policy's {@code Action} uses for the call RAM refused. */
+    private static String permission(String action) {
+        if (action == null || action.isBlank()) {
+            return "a call";
+        }
+        return (action.startsWith("AssumeRole") || action.equals("GetCallerIdentity") ? "sts:" : "ram:") + action;
     }
 
     private static Verdict conflict(EngineResult result) {
