@@ -178,10 +178,22 @@ final class GrantOperatorHarness implements AutoCloseable {
     }
 
     /** Applies {@code change} to the stored resource and updates it. */
+    /**
+     * Read, change, update, as kubectl edit does: a 409 means the operator wrote status in
+     * between, so the change is applied again to the fresh object.
+     */
     <R extends CustomResource<?, GrantStatus>> R edit(R grant, java.util.function.Consumer<R> change) {
-        R current = get(grant);
-        change.accept(current);
-        return client.resource(current).update();
+        for (int attempt = 1; ; attempt++) {
+            R current = get(grant);
+            change.accept(current);
+            try {
+                return client.resource(current).update();
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits until the grant's Ready condition has {@code reason} (and the given status), returns the grant. */
