@@ -3,7 +3,10 @@ package io.ramgrants.accounts;
 import io.ramgrants.api.AccountCredentials;
 import io.ramgrants.api.AlibabaCloudAccountSpec;
 import io.ramgrants.api.EndpointOverrides;
+import io.ramgrants.api.Infrastructure;
 import io.ramgrants.api.SecretRef;
+import io.ramgrants.desired.validation.AccountValidator;
+import io.ramgrants.desired.validation.ValidationError;
 import io.ramgrants.ram.AccountEndpoint;
 import io.ramgrants.ram.CredentialProvider;
 import io.ramgrants.ram.StsGateway;
@@ -16,11 +19,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Turns an {@code AlibabaCloudAccount} spec into an {@link AccountHandle}: validates it,
- * builds the credential provider, and verifies the identity through STS. Never throws for
- * an unusable account: the handle carries the reason.
+ * Turns an {@code AlibabaCloudAccount} spec into an {@link AccountHandle}: validates it (the
+ * spec-only rules {@code plan} also runs), builds the credential provider, and verifies the
+ * identity through STS. Never throws for an unusable account: the handle carries the reason.
+ * A via account that does not exist is no spec error here: the account waits for it.
  *
  * <p>A provider is reused while its source is unchanged, so cached temporary credentials
  * survive the periodic re-verification instead of costing an AssumeRole every pass.
@@ -32,6 +37,7 @@ public final class AccountResolver {
     private final CredentialEnvironment environment;
     private final IdentityVerifier identityVerifier;
     private final Clock clock;
+    private final AccountValidator validator = new AccountValidator();
     private final Map<String, SourcedProvider> providers = new ConcurrentHashMap<>();
 
     /** A provider and the configuration it was built from. */
@@ -54,17 +60,18 @@ public final class AccountResolver {
     }
 
     public AccountHandle resolve(String name, AlibabaCloudAccountSpec spec) {
-        List<String> errors = AccountSpecValidator.validate(name, spec);
+        List<ValidationError> errors = validator.validateSpec(name, spec);
         if (!errors.isEmpty()) {
             providers.remove(name);
-            return notReady(name, spec, null, AccountReason.InvalidSpec, String.join("; ", errors));
+            return notReady(name, spec, null, AccountReason.InvalidSpec, "invalid spec: "
+                    + errors.stream().map(ValidationError::toString).collect(Collectors.joining("; ")));
         }
         AccountEndpoint endpoint = endpoint(spec.endpoint);
         try {
             CredentialProvider credentials = credentials(name, spec, endpoint);
             StsGateway sts = stsFactory.create(spec.accountId, endpoint, credentials);
             CallerIdentity identity = identityVerifier.verify(spec.accountId, sts, credentials);
-            return new AccountHandle(name, spec.accountId, endpoint, spec.infrastructure, spec.allowedNamespaces,
+            return new AccountHandle(name, spec.accountId, endpoint, infrastructure(spec), spec.allowedNamespaces,
                     spec.trustableAccounts, credentials, AccountReason.Verified,
                     "credentials verified as " + identity.arn(), identity.arn());
         } catch (RuntimeException e) {
@@ -81,10 +88,15 @@ public final class AccountResolver {
     private static AccountHandle notReady(String name, AlibabaCloudAccountSpec spec, AccountEndpoint endpoint,
                                           AccountReason reason, String message) {
         return new AccountHandle(name, spec == null ? null : spec.accountId, endpoint,
-                spec == null ? null : spec.infrastructure,
+                spec == null ? null : infrastructure(spec),
                 spec == null ? List.of() : spec.allowedNamespaces,
                 spec == null ? List.of() : spec.trustableAccounts,
                 null, reason, message, null);
+    }
+
+    /** Null where the API server would have applied the CRD's default (a client that skips defaulting). */
+    private static Infrastructure infrastructure(AlibabaCloudAccountSpec spec) {
+        return spec.infrastructure == null ? Infrastructure.Public : spec.infrastructure;
     }
 
     static AccountEndpoint endpoint(EndpointOverrides overrides) {
@@ -145,29 +157,19 @@ public final class AccountResolver {
                 "AlibabaCloudAccount " + viaName + " named in spec.credentials.assumeRole.via " + state);
     }
 
+    /** roleArn and oidcProviderArn are required by the spec; the token file may come from the environment. */
     private CredentialProvider oidc(String name, String accountId, io.ramgrants.api.OidcCredentials spec,
                                     AccountEndpoint endpoint, URI explicitSts) {
-        String roleArn = orEnvironment(spec.roleArn, environment.roleArn().orElse(null), "roleArn", CredentialEnvironment.ROLE_ARN);
-        String providerArn = orEnvironment(spec.oidcProviderArn, environment.oidcProviderArn().orElse(null),
-                "oidcProviderArn", CredentialEnvironment.OIDC_PROVIDER_ARN);
-        String tokenFile = orEnvironment(spec.tokenFile, environment.get(CredentialEnvironment.OIDC_TOKEN_FILE).orElse(null),
-                "tokenFile", CredentialEnvironment.OIDC_TOKEN_FILE);
+        String tokenFile = spec.tokenFile != null ? spec.tokenFile
+                : environment.get(CredentialEnvironment.OIDC_TOKEN_FILE).orElseThrow(() -> new AccountNotReadyException(
+                        AccountReason.InvalidSpec, "spec.credentials.oidc.tokenFile is not set and "
+                        + CredentialEnvironment.OIDC_TOKEN_FILE + " is not in the operator's environment"));
         URI sts = explicitSts != null ? explicitSts : environment.stsEndpoint().orElse(endpoint.sts());
-        OidcSource source = new OidcSource(roleArn, providerArn, Path.of(tokenFile), sts);
+        OidcSource source = new OidcSource(spec.roleArn, spec.oidcProviderArn, Path.of(tokenFile), sts);
         return reuse(name, source, () -> new OidcCredentials(
-                stsFactory.create(accountId, new AccountEndpoint(endpoint.ram(), sts), null), roleArn, providerArn,
-                Path.of(tokenFile), OidcCredentials.DEFAULT_SESSION_NAME, OidcCredentials.DEFAULT_DURATION, clock));
-    }
-
-    private static String orEnvironment(String fromSpec, String fromEnvironment, String field, String variable) {
-        if (fromSpec != null) {
-            return fromSpec;
-        }
-        if (fromEnvironment != null) {
-            return fromEnvironment;
-        }
-        throw new AccountNotReadyException(AccountReason.InvalidSpec,
-                "spec.credentials.oidc." + field + " is not set and " + variable + " is not in the operator's environment");
+                stsFactory.create(accountId, new AccountEndpoint(endpoint.ram(), sts), null), spec.roleArn,
+                spec.oidcProviderArn, Path.of(tokenFile), OidcCredentials.DEFAULT_SESSION_NAME,
+                OidcCredentials.DEFAULT_DURATION, clock));
     }
 
     private CredentialProvider reuse(String name, Object source, Supplier<CredentialProvider> build) {

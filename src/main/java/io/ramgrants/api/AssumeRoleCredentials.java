@@ -12,6 +12,7 @@ public class AssumeRoleCredentials {
     public String roleArn;
     @Pattern(FieldPatterns.SESSION_NAME)
     public String sessionName;
+    @Pattern(FieldPatterns.NOT_BLANK)
     public String externalId;
     /** The account whose credentials call AssumeRole. */
     @Required

@@ -22,6 +22,12 @@ public final class FieldPatterns {
     public static final String OIDC_PROVIDER_ARN = "^acs:ram::[0-9]{16}:oidc-provider/[A-Za-z0-9._-]{1,128}$";
     /** STS RoleSessionName: 2–64 letters, digits and {@code . @ - _}. */
     public static final String SESSION_NAME = "^[A-Za-z0-9.@_-]{2,64}$";
+    /**
+     * Optional text that, once set, must hold something other than whitespace (an STS external ID,
+     * a token file path): a blank value would fail later, far from the field. Whitespace is spelled
+     * out as in {@link #ENDPOINT_URL}.
+     */
+    public static final String NOT_BLANK = "(?s)^.*[^\\t\\n\\x0B\\f\\r ].*$";
     /** Kubernetes namespace names (DNS label). */
     public static final String NAMESPACE = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
     /** Kubernetes object names (DNS subdomain). */

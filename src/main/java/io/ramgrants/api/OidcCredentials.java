@@ -12,5 +12,6 @@ public class OidcCredentials {
     @Pattern(FieldPatterns.OIDC_PROVIDER_ARN)
     public String oidcProviderArn;
     /** Re-read on every exchange; defaults to ALIBABA_CLOUD_OIDC_TOKEN_FILE. */
+    @Pattern(FieldPatterns.NOT_BLANK)
     public String tokenFile;
 }

@@ -8,7 +8,7 @@ public class SecretRef {
     @Required
     @Pattern(FieldPatterns.OBJECT_NAME)
     public String name;
-    /** Required: the operator reads the Secret from exactly this namespace (AccountSpecValidator insists). */
+    /** Required: the operator reads the Secret from exactly this namespace (AccountValidator insists). */
     @Required
     @Pattern(FieldPatterns.NAMESPACE)
     public String namespace;

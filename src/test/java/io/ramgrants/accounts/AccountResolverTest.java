@@ -81,8 +81,52 @@ class AccountResolverTest {
         AccountHandle handle = resolver.resolve("hub", spec);
 
         assertThat(handle.reason()).isEqualTo(AccountReason.InvalidSpec);
-        assertThat(handle.message()).contains("spec.accountId").contains("exactly one of");
+        assertThat(handle.message()).isEqualTo("invalid spec: spec.accountId: must be a 16-digit Alibaba Cloud account"
+                + " UID (e.g. 1234567890123456); got 'not-a-number'; spec.credentials: set exactly one of secretRef,"
+                + " assumeRole, oidc or default: true; found 2");
         assertThat(sts.calls("GetCallerIdentity")).isZero();
+    }
+
+    /** The same rules as plan, where the operator used to be looser (1-32 digits, any case). */
+    @Test
+    void specsTheCrdRefusesAreInvalidHereToo() {
+        AlibabaCloudAccountSpec shortId = AccountSpecs.withSecret("12345", "ops", "hub-keys");
+        AlibabaCloudAccountSpec upperCaseArn = AccountSpecs.viaAssumeRole(TARGET, "ACS:RAM::" + TARGET + ":ROLE/op", "hub");
+        AlibabaCloudAccountSpec blankExternalId = AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "operator"), "hub");
+        blankExternalId.credentials.assumeRole.externalId = " ";
+
+        assertThat(resolver.resolve("a", shortId).message()).contains("spec.accountId: must be a 16-digit");
+        assertThat(resolver.resolve("b", upperCaseArn).message()).contains("spec.credentials.assumeRole.roleArn: must be");
+        assertThat(resolver.resolve("c", blankExternalId).message())
+                .isEqualTo("invalid spec: spec.credentials.assumeRole.externalId: must not be blank when set;"
+                        + " leave it out when the role's trust policy asks for none");
+        assertThat(sts.calls("GetCallerIdentity") + sts.calls("AssumeRole")).isZero();
+    }
+
+    @Test
+    void viaNamingThisAccountIsInvalidButAMissingOneIsAwaited() {
+        AccountHandle self = resolver.resolve("hub", AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "op"), "hub"));
+        AccountHandle missing = resolver.resolve("target",
+                AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "op"), "ghost"));
+
+        assertThat(self.reason()).isEqualTo(AccountReason.InvalidSpec);
+        assertThat(self.message()).contains("spec.credentials.assumeRole.via: names this account itself");
+        assertThat(missing.reason()).isEqualTo(AccountReason.ViaAccountNotReady);
+    }
+
+    /** A client that skips the API server's defaulting (the mock server in tests) leaves infrastructure null. */
+    @Test
+    void aNullInfrastructureIsTheCrdDefault() {
+        hubSecret(HUB_SECRET);
+        AlibabaCloudAccountSpec spec = AccountSpecs.withSecret(HUB, "ops", "hub-keys");
+        spec.infrastructure = null;
+        spec.allowedNamespaces = null;
+
+        AccountHandle hub = resolver.resolve("hub", spec);
+
+        assertThat(hub.reason()).isEqualTo(AccountReason.Verified);
+        assertThat(hub.infrastructure()).isEqualTo(io.ramgrants.api.Infrastructure.Public);
+        assertThat(hub.allowedNamespaces()).isEmpty();
     }
 
     @Test
@@ -139,7 +183,7 @@ class AccountResolverTest {
     }
 
     @Test
-    void oidcFieldsDefaultFromTheEnvironment() throws IOException {
+    void oidcTokenFileDefaultsFromTheEnvironment() throws IOException {
         Path token = Files.writeString(dir.resolve("token"), "OIDC-TOKEN-DO-NOT-LEAK-1");
         sts.oidcRole(TARGET, "rrsa", "OIDC-TOKEN-DO-NOT-LEAK-1");
         AccountResolver rrsa = new AccountResolver(registry, sts, (ns, n) -> Optional.empty(), new CredentialEnvironment(Map.of(
@@ -150,6 +194,8 @@ class AccountResolverTest {
         spec.accountId = TARGET;
         spec.credentials = new AccountCredentials();
         spec.credentials.oidc = new OidcCredentials();
+        spec.credentials.oidc.roleArn = FakeSts.arn(TARGET, "rrsa");
+        spec.credentials.oidc.oidcProviderArn = "acs:ram::" + TARGET + ":oidc-provider/ack";
 
         AccountHandle handle = rrsa.resolve("rrsa", spec);
 
@@ -158,7 +204,7 @@ class AccountResolverTest {
     }
 
     @Test
-    void oidcWithoutRoleAnywhereIsInvalidSpec() {
+    void oidcWithoutRoleArnsIsInvalidSpec() {
         AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
         spec.accountId = TARGET;
         spec.credentials = new AccountCredentials();
@@ -167,7 +213,23 @@ class AccountResolverTest {
         AccountHandle handle = resolver.resolve("rrsa", spec);
 
         assertThat(handle.reason()).isEqualTo(AccountReason.InvalidSpec);
-        assertThat(handle.message()).contains("spec.credentials.oidc.roleArn").contains("ALIBABA_CLOUD_ROLE_ARN");
+        assertThat(handle.message()).isEqualTo("invalid spec: spec.credentials.oidc.roleArn: is required: the ARN of the"
+                + " RRSA role; spec.credentials.oidc.oidcProviderArn: is required: the OIDC provider's ARN");
+    }
+
+    @Test
+    void oidcWithoutATokenFileAnywhereIsInvalidSpec() {
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = TARGET;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.oidc = new OidcCredentials();
+        spec.credentials.oidc.roleArn = FakeSts.arn(TARGET, "rrsa");
+        spec.credentials.oidc.oidcProviderArn = "acs:ram::" + TARGET + ":oidc-provider/ack";
+
+        AccountHandle handle = resolver.resolve("rrsa", spec);
+
+        assertThat(handle.reason()).isEqualTo(AccountReason.InvalidSpec);
+        assertThat(handle.message()).contains("spec.credentials.oidc.tokenFile").contains("ALIBABA_CLOUD_OIDC_TOKEN_FILE");
     }
 
     @Test

@@ -151,6 +151,7 @@ class CrdPatternsAgreeTest {
             case "SESSION_NAME" -> "operator@ram.grants_1";
             case "NAMESPACE" -> "team-a";
             case "OBJECT_NAME" -> "orders.keys-1";
+            case "NOT_BLANK" -> " /var/run/token ";
             default -> throw new IllegalArgumentException("no sample for FieldPatterns." + constant);
         };
     }

@@ -29,10 +29,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tests, put to the API server (schema and CEL rules of the committed CRDs) and to the Java
  * validators. Where the CRD can judge a case, the API server refuses it on exactly the fields
  * the Java validator names. Where it cannot (the rule needs another object: an account's
- * infrastructure, allowedNamespaces, trustableAccounts or UID), the API server admits it by
- * design and only the operator and {@code plan} refuse it; those rows say why.
+ * infrastructure, allowedNamespaces, trustableAccounts or UID; the object's own name; a URL parser),
+ * the API server admits it by design and only the operator and {@code plan} refuse it; those rows
+ * say why. For accounts, the operator's {@code validateSpec} and {@code plan}'s {@code validate}
+ * name the same fields, except for a via account that does not exist (yet).
  */
 class HostileSpecsTest {
+    /**
+     * Needs the other accounts. The CRD cannot see them; for an AlibabaCloudAccount's via the operator
+     * waits instead of refusing (GitOps may create the via account later), and only {@code plan} refuses.
+     */
+    private static final String OTHER_ACCOUNTS = "which AlibabaCloudAccounts exist";
     private static final String INJECTION = "\"}],\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\"";
 
     /** The fixture accounts, plus a Finance one and one open only to namespace team-rel. */
@@ -138,13 +145,13 @@ class HostileSpecsTest {
                             return g;
                         }),
                 admitted("trust to an account unknown to the cluster", "spec.dmsAccountId",
-                        "which AlibabaCloudAccounts exist", () -> {
+                        OTHER_ACCOUNTS, () -> {
                             DmsRegistrationRole g = Fixtures.registration(List.of(DatabaseType.Redis), List.of());
                             g.getSpec().dmsAccountId = "9999999999999999";
                             return g;
                         }),
                 admitted("accountRef to a missing AlibabaCloudAccount", "spec.source.accountRef",
-                        "which AlibabaCloudAccounts exist", () ->
+                        OTHER_ACCOUNTS, () ->
                                 Fixtures.dts(TASK, Fixtures.byRef("ghost", DtsEngine.RdsMySQL),
                                         Fixtures.byId(DESTINATION, DtsEngine.RdsMySQL))));
     }
@@ -178,8 +185,44 @@ class HostileSpecsTest {
                     a.getSpec().trustableAccounts = List.of(TASK, "x");
                     return a;
                 }),
+                rejected("account ID of 15 digits", () -> Fixtures.account("this", OWNER.substring(1))),
+                rejected("assumed role ARN in upper case", () -> {
+                    AlibabaCloudAccount a = assumingRole("task");
+                    a.getSpec().credentials.assumeRole.roleArn = "ACS:RAM::" + OWNER + ":ROLE/operator";
+                    return a;
+                }),
+                rejected("via naming no possible object", () -> assumingRole("Task_Account")),
+                rejected("blank external ID", () -> {
+                    AlibabaCloudAccount a = assumingRole("task");
+                    a.getSpec().credentials.assumeRole.externalId = " ";
+                    return a;
+                }),
+                rejected("blank token file", () -> {
+                    AlibabaCloudAccount a = Fixtures.account("this", OWNER);
+                    a.getSpec().credentials.defaultChain = null;
+                    a.getSpec().credentials.oidc = oidc();
+                    a.getSpec().credentials.oidc.tokenFile = "\t";
+                    return a;
+                }),
+                rejected("secret namespace blank, endpoint of another scheme", () -> {
+                    AlibabaCloudAccount a = Fixtures.account("this", OWNER);
+                    a.getSpec().credentials.defaultChain = null;
+                    a.getSpec().credentials.secretRef = new SecretRef();
+                    a.getSpec().credentials.secretRef.name = "keys";
+                    a.getSpec().credentials.secretRef.namespace = "";
+                    a.getSpec().endpoint = new EndpointOverrides();
+                    a.getSpec().endpoint.sts = "ftp://sts.example.com/";
+                    return a;
+                }),
+                admitted("endpoint with a character no URL may hold", "spec.endpoint.ram",
+                        "what a URL parser says (the pattern admits any text after http://)", () -> {
+                            AlibabaCloudAccount a = Fixtures.account("this", OWNER);
+                            a.getSpec().endpoint = new EndpointOverrides();
+                            a.getSpec().endpoint.ram = "http://emulator|18080/";
+                            return a;
+                        }),
                 admitted("assume role via an unknown account", "spec.credentials.assumeRole.via",
-                        "which AlibabaCloudAccounts exist", () -> {
+                        OTHER_ACCOUNTS, () -> {
                             AlibabaCloudAccount a = Fixtures.account("this", OWNER);
                             a.getSpec().credentials.defaultChain = null;
                             a.getSpec().credentials.assumeRole = new io.ramgrants.api.AssumeRoleCredentials();
@@ -211,7 +254,16 @@ class HostileSpecsTest {
     void accountsAreRefusedOnTheFieldsTheJavaValidatorNames(String name, Supplier<HasMetadata> make, String javaPath,
                                                             String crdCannotSee) {
         AlibabaCloudAccount account = (AlibabaCloudAccount) make.get();
-        verdicts(account, paths(new AccountValidator().validate(account, directory())), javaPath, crdCannotSee);
+        Set<String> plan = paths(new AccountValidator().validate(account, directory()));
+        Set<String> operator = paths(new AccountValidator().validateSpec(account.getMetadata().getName(),
+                account.getSpec()));
+
+        verdicts(account, plan, javaPath, crdCannotSee);
+        if (OTHER_ACCOUNTS.equals(crdCannotSee)) {
+            assertThat(operator).as("the operator waits for the via account (ViaAccountNotReady)").isEmpty();
+        } else {
+            assertThat(operator).as("the operator refuses what plan refuses").isEqualTo(plan);
+        }
     }
 
     private static void verdicts(HasMetadata resource, Set<String> java, String javaPath, String crdCannotSee) {
@@ -229,6 +281,15 @@ class HostileSpecsTest {
 
     private static Set<String> paths(List<ValidationError> errors) {
         return errors.stream().map(ValidationError::fieldPath).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static AlibabaCloudAccount assumingRole(String via) {
+        AlibabaCloudAccount a = Fixtures.account("this", OWNER);
+        a.getSpec().credentials.defaultChain = null;
+        a.getSpec().credentials.assumeRole = new io.ramgrants.api.AssumeRoleCredentials();
+        a.getSpec().credentials.assumeRole.roleArn = "acs:ram::" + OWNER + ":role/operator";
+        a.getSpec().credentials.assumeRole.via = new AccountRef(via);
+        return a;
     }
 
     private static OidcCredentials oidc() {
