@@ -57,6 +57,7 @@ public final class Benchmark {
             if (warmUp != null) {
                 results.warmupSeconds = seconds(warmUp.run(engine, passes, manage));
                 results.warmupGrants = warmUp.grants();
+                warmUp = null; // its grants are not the operator's: unreachable before the heap is measured
             }
 
             emulator.resetCounters();
