@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param convergenceCpuSeconds CPU time of the whole process (engine, SDK and emulator) while converging:
  *                      when it approaches the cores available, the run is CPU-bound, not quota-bound
+ * @param warmupGrants  grants converged, resynced and deleted in other accounts before the measured phases
+ *                      (0: the convergence was measured in a cold JVM); {@code warmupSeconds} their wall time
  * @param callsByAction per phase ({@code converge}, {@code throttledWhileConverging},
  *                      {@code resyncSystemOnly}, {@code resyncWithCustomPolicy}, {@code resyncBatch} summed over its measured resyncs),
  *                      calls by RAM action summed over accounts
@@ -35,7 +37,9 @@ public record BenchReport(
         int unconvergedUnits,
         double loadAverageBefore,
         double loadAverageAfter,
-        SlowAccount slowAccount) {
+        SlowAccount slowAccount,
+        int warmupGrants,
+        double warmupSeconds) {
 
     /**
      * With {@code --slow-account-latency-ms}: when the last grant touching the slow account and the
@@ -55,6 +59,12 @@ public record BenchReport(
         return lowerBoundSeconds > 0 ? convergenceSeconds / lowerBoundSeconds : Double.NaN;
     }
 
+    /** Process CPU (client, engine and emulator) per RAM call served while converging, in ms. */
+    public double cpuMillisPerConvergeCall() {
+        long calls = callsByAction.getOrDefault("converge", Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        return calls > 0 ? 1000 * convergenceCpuSeconds / calls : Double.NaN;
+    }
+
     public String toJson() {
         Map<String, Object> steady = new LinkedHashMap<>();
         steady.put("systemOnly", round(steadyState.systemOnly()));
@@ -71,6 +81,13 @@ public record BenchReport(
         json.put("heapMiB", round(heapMiB));
         json.put("rssMiB", rssMiB == null ? null : round(rssMiB));
         json.put("callsByAction", callsByAction);
+        // Added keys: what a timing depends on (CPU per call, the machine's load), so runs compare.
+        json.put("convergenceCpuSeconds", round(convergenceCpuSeconds));
+        json.put("cpuMillisPerConvergeCall", round(cpuMillisPerConvergeCall()));
+        json.put("loadAverageBefore", round(loadAverageBefore));
+        json.put("loadAverageAfter", round(loadAverageAfter));
+        json.put("warmupGrants", warmupGrants);
+        json.put("warmupSeconds", round(warmupSeconds));
         if (slowAccount != null) {
             json.put("slowAccount", slowAccount);
         }
@@ -86,10 +103,14 @@ public record BenchReport(
         line(out, "grants / accounts / roles", grants + " / " + accounts + " / " + roles);
         line(out, "limits", limits);
         line(out, "load average (1 min)", f("%.2f before, %.2f after", loadAverageBefore, loadAverageAfter));
+        line(out, "warm-up (not measured)", warmupGrants == 0 ? "none: convergence measured in a cold JVM"
+                : f("%d grants in other accounts converged, resynced %d times and deleted in %.2f s", warmupGrants,
+                        WarmUp.RESYNCS, warmupSeconds));
         line(out, "convergence", f("%.2f s (lower bound %.2f s, ratio %.2f)", convergenceSeconds, lowerBoundSeconds,
                 convergenceRatio()));
-        line(out, "CPU while converging", f("%.1f s of this process (%.2f cores on average; the emulator included)",
-                convergenceCpuSeconds, convergenceCpuSeconds / convergenceSeconds));
+        line(out, "CPU while converging", f("%.1f s of this process (%.2f cores on average, %.2f ms per RAM call;"
+                        + " the emulator included)", convergenceCpuSeconds, convergenceCpuSeconds / convergenceSeconds,
+                cpuMillisPerConvergeCall()));
         if (unconvergedUnits > 0) {
             line(out, "NOT CONVERGED", unconvergedUnits + " reconcile unit(s)");
         }

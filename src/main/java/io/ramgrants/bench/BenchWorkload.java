@@ -38,14 +38,19 @@ final class BenchWorkload {
     private final List<BenchGrant> grants;
 
     BenchWorkload(int grantCount, int accountCount, double customRatio) {
-        if (grantCount < 1 || accountCount < 1) {
+        this(grantCount, 1, accountCount, customRatio);
+    }
+
+    /** Over the accounts numbered {@code firstAccount} and up: another set of accounts, e.g. for a warm-up. */
+    BenchWorkload(int grantCount, int firstAccount, int accountCount, double customRatio) {
+        if (grantCount < 1 || accountCount < 1 || firstAccount < 1) {
             throw new IllegalArgumentException("need at least one grant and one account");
         }
         if (customRatio < 0 || customRatio > 1) {
             throw new IllegalArgumentException("custom ratio must be within 0..1: " + customRatio);
         }
         List<BenchAccount> all = new ArrayList<>();
-        for (int i = 1; i <= accountCount; i++) {
+        for (int i = firstAccount; i < firstAccount + accountCount; i++) {
             all.add(BenchAccount.numbered(i));
         }
         this.accounts = List.copyOf(all);

@@ -39,14 +39,25 @@ public final class Benchmark {
         double heapWithEmulator;
         List<BenchAccount> emulated = new java.util.ArrayList<>(workload.accounts());
         emulated.add(BenchWorkload.HUB);
+        WarmUp warmUp = options.warmupGrants() > 0 ? new WarmUp(options.warmupGrants(), options.accounts(),
+                Math.min(options.accounts(), options.warmupGrants()), options.customRatio()) : null;
+        List<BenchAccount> withWarmUp = new java.util.ArrayList<>(emulated);
+        if (warmUp != null) {
+            withWarmUp.addAll(warmUp.accounts());
+        }
         KubeConvergence kube = null;
-        try (BenchEnvironment env = new BenchEnvironment(emulated, options.rate(), maxRoles);
+        try (BenchEnvironment env = new BenchEnvironment(withWarmUp, options.rate(), maxRoles);
              ParallelPasses passes = new ParallelPasses(options.workersPerAccount())) {
             RamEmulator emulator = env.emulator();
             GrantEngine engine = new GrantEngine(env);
             if (options.withKube()) {
                 kube = new KubeConvergence(env.clientSettings(), options.concurrency(), slowAccountWrapper(workload));
                 kube.createAccounts(emulated, emulator.endpoint(), Duration.ofMinutes(2));
+            }
+            if (warmUp != null) {
+                results.warmupSeconds = seconds(warmUp.run(engine, passes, manage));
+                results.warmupGrants = warmUp.grants();
+                warmUp = null; // its grants are not the operator's: unreachable before the heap is measured
             }
 
             emulator.resetCounters();
@@ -90,7 +101,7 @@ public final class Benchmark {
                 new BenchReport.SteadyState(results.systemOnly, results.systemOnlyRoles, results.withCustom,
                         results.withCustomRoles, results.batch, workload.roleCount() / (double) options.accounts()),
                 results.resyncSeconds, results.batchResyncSeconds, heap, heapWithEmulator, rss, calls, results.unconverged, loadBefore,
-                MemoryProbe.loadAverage(), results.slowAccount);
+                MemoryProbe.loadAverage(), results.slowAccount, results.warmupGrants, results.warmupSeconds);
     }
 
     /** The first account is the slow one, when the options ask for one. */
@@ -181,6 +192,8 @@ public final class Benchmark {
     /** Figures gathered while the environment is open. */
     private static final class PhaseResults {
         int unconverged;
+        int warmupGrants;
+        double warmupSeconds;
         double convergenceSeconds;
         double convergenceCpuSeconds;
         double lowerBoundSeconds;

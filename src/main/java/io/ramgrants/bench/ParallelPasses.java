@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs reconcile passes the way the operator spreads work: each account has its own few
@@ -31,9 +32,18 @@ final class ParallelPasses implements AutoCloseable {
 
     /** One pass over {@code units}; returns the units that did not converge. */
     List<ReconcileUnit> run(GrantEngine engine, List<ReconcileUnit> units, EngineOptions options) {
+        return onWorkers(units, unit -> engine.reconcile(unit.roles(), options));
+    }
+
+    /** Deletes every unit's roles (the grants were removed); returns the units not fully deleted. */
+    List<ReconcileUnit> delete(GrantEngine engine, List<ReconcileUnit> units, EngineOptions options) {
+        return onWorkers(units, unit -> engine.delete(unit.grant().desired().owner(), unit.roles(), options));
+    }
+
+    private List<ReconcileUnit> onWorkers(List<ReconcileUnit> units, Function<ReconcileUnit, EngineResult> pass) {
         List<Future<EngineResult>> results = new ArrayList<>(units.size());
         for (ReconcileUnit unit : units) {
-            results.add(workersOf(unit.accountId()).submit(() -> engine.reconcile(unit.roles(), options)));
+            results.add(workersOf(unit.accountId()).submit(() -> pass.apply(unit)));
         }
         List<ReconcileUnit> unconverged = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {

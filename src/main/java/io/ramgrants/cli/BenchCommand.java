@@ -66,6 +66,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int reconcilesPerAccount;
 
+    @Option(names = "--warmup-grants", defaultValue = "" + BenchOptions.DEFAULT_WARMUP_GRANTS, paramLabel = "N",
+            description = "Before the measured run, converge, resync and delete N grants (at most --grants) in"
+                    + " other accounts, unmeasured, so the JVM is warm like a running operator's; 0 = measure a"
+                    + " cold JVM (default: ${DEFAULT-VALUE}).")
+    int warmupGrants;
+
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format output;
 
@@ -77,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
                     ? new OperatorSettings.Concurrency(reconcileThreads, reconcilesPerAccount)
                     : OperatorSettings.Concurrency.of(reconcileThreads);
             options = new BenchOptions(grants, accounts, rate, customRatio, workersPerAccount, resyncInterval,
-                    sweepInterval, withKube, Duration.ofMillis(slowAccountLatencyMs), concurrency);
+                    sweepInterval, withKube, Duration.ofMillis(slowAccountLatencyMs), concurrency, warmupGrants);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

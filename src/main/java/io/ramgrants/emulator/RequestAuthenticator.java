@@ -119,7 +119,7 @@ final class RequestAuthenticator {
     private void checkTimestamp(String timestamp) {
         Instant sent;
         try {
-            sent = Instant.parse(timestamp);
+            sent = RamTime.parse(timestamp);
         } catch (DateTimeParseException e) {
             throw RamError.badRequest("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
         }

@@ -52,6 +52,12 @@ final class SignatureAcs3 {
         }
     }
 
+    // Provider lookups cost more than hashing a request; instances are not thread-safe, so one per thread.
+    private static final ThreadLocal<Mac> HMAC_SHA256 =
+            ThreadLocal.withInitial(() -> algorithm(() -> Mac.getInstance("HmacSHA256")));
+    private static final ThreadLocal<MessageDigest> SHA256 =
+            ThreadLocal.withInitial(() -> algorithm(() -> MessageDigest.getInstance("SHA-256")));
+
     private SignatureAcs3() {
     }
 
@@ -83,20 +89,30 @@ final class SignatureAcs3 {
     }
 
     static String sign(String stringToSign, String secret) {
+        Mac mac = HMAC_SHA256.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+            throw new IllegalStateException("HmacSHA256 refused its key", e);
         }
+        return HexFormat.of().formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(SHA256.get().digest(data));
+    }
+
+    @FunctionalInterface
+    interface AlgorithmLookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    /** A JDK algorithm every Java runtime must provide. */
+    static <T> T algorithm(AlgorithmLookup<T> lookup) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return lookup.get();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+            throw new IllegalStateException("a standard JDK algorithm is unavailable", e);
         }
     }
 }
