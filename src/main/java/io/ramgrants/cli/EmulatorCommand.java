@@ -37,6 +37,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Fraction of calls answered 503 ServiceUnavailable or 500 InternalError (default: ${DEFAULT-VALUE}).")
     double fault5xx;
 
+    @Option(names = "--fault-lost-reply", defaultValue = "0", paramLabel = "P",
+            description = "Fraction of RAM writes that take effect but are answered 503/500 all the same (default: ${DEFAULT-VALUE}).")
+    double faultLostReply;
+
     @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "N", description = "Added latency per call (default: ${DEFAULT-VALUE}).")
     long latencyMs;
 
@@ -79,7 +83,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     /** The emulator configuration the options describe; usage errors as picocli's ParameterException. */
     public EmulatorConfig config() {
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
-                .faultThrottle(faultThrottle).fault5xx(fault5xx).latencyMs(latencyMs)
+                .faultThrottle(faultThrottle).fault5xx(fault5xx).faultLostReply(faultLostReply).latencyMs(latencyMs)
                 .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles);
         if (seed != null) {
             builder.seed(seed);

@@ -44,11 +44,12 @@ final class AdminHandler implements HttpHandler {
         }
     }
 
-    /** Served calls under the action name; throttled and 5xx answers under {@code Action#throttled}, {@code Action#5xx}. */
+    /** Served calls under the action name; throttled, 5xx and lost-reply answers under {@code Action#throttled}, {@code Action#5xx}, {@code Action#lostReply}. */
     private Map<String, Map<String, Long>> calls() {
         Map<String, Map<String, Long>> out = new TreeMap<>(counters.snapshot(CallCounters.Kind.SERVED));
         merge(out, counters.snapshot(CallCounters.Kind.THROTTLED), "#throttled");
         merge(out, counters.snapshot(CallCounters.Kind.SERVER_ERROR), "#5xx");
+        merge(out, counters.snapshot(CallCounters.Kind.LOST_REPLY), RamEmulator.LOST_REPLY_SUFFIX);
         return out;
     }
 
@@ -67,7 +68,8 @@ final class AdminHandler implements HttpHandler {
             FaultSettings updated = new FaultSettings(
                     json.path("throttle").asDouble(current.throttle()),
                     json.path("serverError").asDouble(current.serverError()),
-                    json.path("latencyMs").asLong(current.latencyMs()));
+                    json.path("latencyMs").asLong(current.latencyMs()),
+                    json.path("lostReply").asDouble(current.lostReply()));
             emulator.setFaults(updated);
             HttpResponses.send(exchange, 200, null, updated);
         } catch (IOException | IllegalArgumentException e) {

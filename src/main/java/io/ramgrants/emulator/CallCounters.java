@@ -5,9 +5,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Per account and action: calls served, calls throttled, calls answered with an injected 5xx. */
+/**
+ * Per account and action: calls served, calls throttled, calls answered with an injected 5xx,
+ * and writes served whose reply was replaced by a 5xx (also counted as served).
+ */
 final class CallCounters {
-    enum Kind { SERVED, THROTTLED, SERVER_ERROR }
+    enum Kind { SERVED, THROTTLED, SERVER_ERROR, LOST_REPLY }
 
     private final Map<Kind, ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>>> counters =
             new ConcurrentHashMap<>();

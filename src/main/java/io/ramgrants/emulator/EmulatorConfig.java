@@ -26,7 +26,7 @@ public final class EmulatorConfig {
 
     private EmulatorConfig(Builder b) {
         this.accounts = List.copyOf(b.accounts);
-        this.faults = new FaultSettings(b.throttle, b.serverError, b.latencyMs);
+        this.faults = new FaultSettings(b.throttle, b.serverError, b.latencyMs, b.lostReply);
         this.seed = b.seed != null ? b.seed : System.nanoTime();
         this.rate = b.rate;
         this.ramQuotas = b.ramQuotas;
@@ -82,6 +82,7 @@ public final class EmulatorConfig {
         private final List<AccountKey> accounts = new ArrayList<>();
         private double throttle;
         private double serverError;
+        private double lostReply;
         private long latencyMs;
         private Long seed;
         private double rate;
@@ -116,6 +117,12 @@ public final class EmulatorConfig {
 
         public Builder fault5xx(double fraction) {
             this.serverError = fraction;
+            return this;
+        }
+
+        /** Fraction of RAM writes that take effect but are answered 503/500 all the same. */
+        public Builder faultLostReply(double fraction) {
+            this.lostReply = fraction;
             return this;
         }
 

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * One RPC call, start to end: parse, route, authenticate, flow control, injected faults,
- * authorisation, the action, and a JSON answer. Any failure becomes an Alibaba-shaped error
+ * authorisation, the action, a lost reply when one was drawn, and a JSON answer. Any failure becomes an Alibaba-shaped error
  * body with its real status, never an HTML page or a stack trace.
  */
 final class EmulatorHttpHandler implements HttpHandler {
@@ -74,8 +74,8 @@ final class EmulatorHttpHandler implements HttpHandler {
             counters.increment(CallCounters.Kind.THROTTLED, account, route.name());
             throw RamError.throttled();
         }
-        FaultInjector.Fault fault = faults.next();
-        if (fault != FaultInjector.Fault.NONE) {
+        FaultInjector.Fault fault = faults.next(FaultInjector.isWrite(route));
+        if (fault != FaultInjector.Fault.NONE && !fault.afterAction()) {
             counters.increment(fault == FaultInjector.Fault.THROTTLE
                     ? CallCounters.Kind.THROTTLED : CallCounters.Kind.SERVER_ERROR, account, route.name());
             throw FaultInjector.toError(fault);
@@ -87,6 +87,11 @@ final class EmulatorHttpHandler implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", requestId);
         body.putAll(route.action().run(new ActionContext(caller, request, accounts, clock.instant())));
+        if (fault.afterAction()) {
+            // The write took effect; only its answer is lost. A write RAM refused keeps its real error.
+            counters.increment(CallCounters.Kind.LOST_REPLY, account, route.name());
+            throw FaultInjector.toError(fault);
+        }
         return body;
     }
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -35,6 +36,9 @@ public final class RamEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final CallCounters counters = new CallCounters();
+    /** Suffix of lost-reply keys in {@link #faultCounts()}. */
+    public static final String LOST_REPLY_SUFFIX = "#lostReply";
+
     private final FaultInjector faults;
 
     private RamEmulator(EmulatorConfig config, int port) throws IOException {
@@ -93,9 +97,20 @@ public final class RamEmulator implements AutoCloseable {
         return counters.snapshot(CallCounters.Kind.SERVED);
     }
 
-    /** Calls answered with a throttle (injected or rate limit) or an injected 5xx; a snapshot. */
+    /**
+     * Calls answered with a throttle (injected or rate limit) or an injected 5xx, keyed by action;
+     * writes that took effect but whose reply was lost, keyed {@code <Action>#lostReply}; a snapshot.
+     */
     public Map<String, Map<String, Long>> faultCounts() {
-        return counters.snapshot(CallCounters.Kind.THROTTLED, CallCounters.Kind.SERVER_ERROR);
+        Map<String, Map<String, Long>> out = counters.snapshot(CallCounters.Kind.THROTTLED, CallCounters.Kind.SERVER_ERROR);
+        lostReplyCounts().forEach((account, actions) -> actions.forEach((action, n) ->
+                out.computeIfAbsent(account, a -> new TreeMap<>()).put(action + LOST_REPLY_SUFFIX, n)));
+        return out;
+    }
+
+    /** Writes that took effect but were answered with a 5xx (lost reply), per account and action; a snapshot. */
+    public Map<String, Map<String, Long>> lostReplyCounts() {
+        return counters.snapshot(CallCounters.Kind.LOST_REPLY);
     }
 
     public void resetCounters() {

@@ -8,6 +8,7 @@ import io.ramgrants.observability.OperatorMetrics;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ final class ResilientCalls {
     private final CredentialProvider credentialProvider;
     private final OperatorMetrics metrics;
     private final FailsafeExecutor<Object> retrying;
+    private final FailsafeExecutor<Object> retryingThrottlesOnly;
 
     /** {@code rateLimiters} and {@code credentialProvider} may be null: no limit, no refresh. */
     ResilientCalls(String accountId, AccountRateLimiters rateLimiters, CredentialProvider credentialProvider,
@@ -33,18 +35,32 @@ final class ResilientCalls {
         this.rateLimiters = rateLimiters;
         this.credentialProvider = credentialProvider;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.retrying = Failsafe.with(retryPolicy(settings));
+        this.retrying = Failsafe.with(retryPolicy(settings, RamException::retryable));
+        this.retryingThrottlesOnly = Failsafe.with(retryPolicy(settings, e -> e.kind() == RamErrorKind.THROTTLED));
     }
 
     <T> T run(String action, Supplier<T> call) {
+        return run(retrying, action, call);
+    }
+
+    /**
+     * For a write that is not idempotent (a repeat makes a second copy): only throttling, which
+     * RAM answers before doing anything, is retried. A 5xx or timeout may come after RAM committed
+     * the write, so it surfaces to the caller, who re-observes before writing again.
+     */
+    <T> T runNonIdempotent(String action, Supplier<T> call) {
+        return run(retryingThrottlesOnly, action, call);
+    }
+
+    private <T> T run(FailsafeExecutor<Object> executor, String action, Supplier<T> call) {
         try {
-            return retrying.get(() -> attempt(action, call));
+            return executor.get(() -> attempt(action, call));
         } catch (RamException e) {
             if (e.kind() != RamErrorKind.CREDENTIALS_EXPIRED || credentialProvider == null) {
                 throw e;
             }
             credentialProvider.invalidate();
-            return retrying.get(() -> attempt(action, call));
+            return executor.get(() -> attempt(action, call));
         }
     }
 
@@ -74,10 +90,10 @@ final class ResilientCalls {
         }
     }
 
-    private static RetryPolicy<Object> retryPolicy(RamClientSettings settings) {
+    private static RetryPolicy<Object> retryPolicy(RamClientSettings settings, Predicate<RamException> retryable) {
         RetryPolicyBuilder<Object> builder = RetryPolicy.builder()
                 .handleIf(failure -> failure instanceof RamException ram
-                        && ram.retryable() && ram.kind() != RamErrorKind.CREDENTIALS_EXPIRED)
+                        && retryable.test(ram) && ram.kind() != RamErrorKind.CREDENTIALS_EXPIRED)
                 .withMaxAttempts(settings.maxAttempts());
         if (settings.maxDelay().compareTo(settings.baseDelay()) > 0) {
             builder.withBackoff(settings.baseDelay(), settings.maxDelay());

@@ -13,6 +13,10 @@ import java.util.Optional;
  * <p>Retrying a create is not idempotent: CreateRole or CreatePolicy that timed out after RAM
  * executed it answers {@link RamErrorKind#ALREADY_EXISTS} on the retry. That answer is passed
  * through unchanged; the engine re-observes the entity and decides by its ownership marker.
+ * CreatePolicyVersion has no such guard (a repeat silently adds a second copy of the document,
+ * or fails at the 5-version limit), so it is retried on throttling only: a 5xx surfaces, the
+ * pass stops, and the next pass re-observes the policy and writes a version only if the
+ * default still differs.
  */
 public final class ResilientRamGateway implements RamGateway {
     private final RamGateway delegate;
@@ -88,7 +92,8 @@ public final class ResilientRamGateway implements RamGateway {
 
     @Override
     public PolicyVersion createPolicyVersion(String policyName, String document, boolean setAsDefault) {
-        return calls.run("CreatePolicyVersion", () -> delegate.createPolicyVersion(policyName, document, setAsDefault));
+        return calls.runNonIdempotent("CreatePolicyVersion",
+                () -> delegate.createPolicyVersion(policyName, document, setAsDefault));
     }
 
     @Override

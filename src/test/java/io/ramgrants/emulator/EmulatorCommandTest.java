@@ -15,12 +15,12 @@ class EmulatorCommandTest {
         EmulatorCommand command = new EmulatorCommand();
         new CommandLine(command).parseArgs("--port", "0", "--account", "1111111111111111=AK1:sec:ret",
                 "--account", "2222222222222222=AK2:s2", "--fault-throttle", "0.25", "--fault-5xx", "0.1",
-                "--latency-ms", "3", "--rate", "50", "--ram-quotas", "--seed", "42");
+                "--fault-lost-reply", "0.2", "--latency-ms", "3", "--rate", "50", "--ram-quotas", "--seed", "42");
         EmulatorConfig config = command.config();
         assertThat(config.accounts()).containsExactly(
                 new EmulatorConfig.AccountKey("1111111111111111", "AK1", "sec:ret"),
                 new EmulatorConfig.AccountKey("2222222222222222", "AK2", "s2"));
-        assertThat(config.faults()).isEqualTo(new FaultSettings(0.25, 0.1, 3));
+        assertThat(config.faults()).isEqualTo(new FaultSettings(0.25, 0.1, 3, 0.2));
         assertThat(config.rate()).isEqualTo(50.0);
         assertThat(config.ramQuotas()).isTrue();
         assertThat(config.seed()).isEqualTo(42L);
@@ -29,7 +29,8 @@ class EmulatorCommandTest {
     @Test
     void malformedAccountOrFractionIsAUsageError() {
         for (String[] args : new String[][]{{"--account", "AK1:s1"}, {"--account", "1=AK1"},
-                {"--account", "1=AK1:s", "--fault-throttle", "1.5"}}) {
+                {"--account", "1=AK1:s", "--fault-throttle", "1.5"},
+                {"--account", "1=AK1:s", "--fault-5xx", "0.5", "--fault-lost-reply", "0.6"}}) {
             EmulatorCommand command = new EmulatorCommand();
             new CommandLine(command).parseArgs(args);
             assertThatThrownBy(command::config).isInstanceOf(CommandLine.ParameterException.class);
@@ -42,7 +43,7 @@ class EmulatorCommandTest {
         CommandLine cli = new CommandLine(new EmulatorCommand());
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--account", "--fault-throttle", "--fault-5xx", "--latency-ms", "--rate",
+        assertThat(out.toString()).contains("--account", "--fault-throttle", "--fault-5xx", "--fault-lost-reply", "--latency-ms", "--rate",
                 "--ram-quotas", "--seed", "--port");
     }
 }

@@ -156,6 +156,29 @@ class RamGatewaysTest {
         assertThat(attempts("ok", "GetCallerIdentity")).isEqualTo(5);
     }
 
+    @Test
+    void aLostCreatePolicyVersionReplyIsNotRetriedIntoASecondCopy() {
+        emulator = start(EmulatorConfig.builder());
+        RamGateway ram = new RamGateways(FAST_RETRIES, metrics)
+                .ramGateway(ACCOUNT, AccountEndpoint.both(emulator.endpoint()), KEYS);
+        ram.createPolicy("lost-reply", SdkRamGatewayTest.POLICY_V1, null);
+        ram.createRole("lost-reply", TRUST_DTS, null, null);
+
+        emulator.setFaults(new FaultSettings(0, 0, 0, 1.0));
+        assertThat(expectKind(() -> ram.createPolicyVersion("lost-reply", SdkRamGatewayTest.POLICY_V2, true),
+                RamErrorKind.TRANSIENT, null).code()).isIn("ServiceUnavailable", "InternalError");
+        // Idempotent or guarded writes are still retried; their retry meets the committed write.
+        expectKind(() -> ram.createRole("lost-reply-2", TRUST_DTS, null, null),
+                RamErrorKind.ALREADY_EXISTS, "EntityAlreadyExists.Role");
+        emulator.setFaults(FaultSettings.NONE);
+
+        assertThat(ram.listPolicyVersions(PolicyType.Custom, "lost-reply")).as("one new version, committed once")
+                .hasSize(2).filteredOn(PolicyVersion::isDefault).singleElement()
+                .extracting(PolicyVersion::versionId).isEqualTo("v2");
+        assertThat(attempts("transient", "CreatePolicyVersion")).isEqualTo(1);
+        assertThat(attempts("transient", "CreateRole")).isEqualTo(1);
+    }
+
     private long attempts(String result) {
         return registry.find("ramgrants.ram.calls").tag("result", result).timers().stream()
                 .mapToLong(Timer::count).sum();
