@@ -30,6 +30,8 @@ class ChaosThroughOperatorTest {
     static final int GRANTS = 50;
     static final String MARK = "SECRET-DO-NOT-LEAK-chaos-operator";
     static final Duration RESYNC = Duration.ofSeconds(3);
+    /** Writes RAM commits but whose answer never arrives, on top of the engine-level chaos mix. */
+    static final double LOST_REPLY = 0.1;
     static RamEmulator emulator;
     static MockCluster cluster;
     static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -38,7 +40,8 @@ class ChaosThroughOperatorTest {
     static void start() {
         emulator = RamEmulator.start(Fleet.emulatorAccounts(EmulatorConfig.builder(), MARK)
                 .faultThrottle(ChaosConvergenceTest.CHAOS.throttle()).fault5xx(ChaosConvergenceTest.CHAOS.serverError())
-                .latencyMs(ChaosConvergenceTest.CHAOS.latencyMs()).seed(7L).threads(4).build(), 0);
+                .latencyMs(ChaosConvergenceTest.CHAOS.latencyMs()).faultLostReply(LOST_REPLY).seed(7L).threads(4)
+                .build(), 0);
         cluster = new MockCluster();
         cluster.startOperator(MockCluster.settings(new OperatorMetrics(meters), RESYNC));
     }
@@ -63,6 +66,8 @@ class ChaosThroughOperatorTest {
         long convergedMs = (System.nanoTime() - started) / 1_000_000;
 
         long faults = Figures.total(emulator.faultCounts());
+        long lostReplies = Figures.total(emulator.lostReplyCounts());
+        assertThat(lostReplies).as("writes whose answer was lost").isPositive();
         assertThat(faults).as("faults were really injected").isGreaterThan(50);
         emulator.setFaults(FaultSettings.NONE);
         for (CustomResource<?, GrantStatus> grant : grants) {
@@ -89,7 +94,7 @@ class ChaosThroughOperatorTest {
                     .isEmpty()).as("plan of %s", state.owner()).isTrue();
         }
         Figures.print("chaos-operator", "grants=" + GRANTS, "roles=" + Figures.roles(desired),
-                "faultsInjected=" + faults, "throttledAttempts=" + attempts("throttled"),
+                "faultsInjected=" + faults, "lostReplies=" + lostReplies, "throttledAttempts=" + attempts("throttled"),
                 "serverErrorAttempts=" + attempts("transient"), "convergedMs=" + convergedMs, "resyncPasses=" + (reconciles() - passesBefore),
                 "ms=" + (System.nanoTime() - started) / 1_000_000);
     }
