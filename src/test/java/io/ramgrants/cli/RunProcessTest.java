@@ -100,9 +100,14 @@ class RunProcessTest {
         account.setSpec(AccountSpecs.withSecret("2222222222222222", NAMESPACE, "no-such-secret"));
         client.resource(account).create();
         // The real run writes status by server-side apply, which the mock answers with 415; the
-        // attempt is the proof that the process reconciled the account.
-        await("account status written by the process").atMost(START)
-                .until(() -> requested("PATCH", "/apis/ramgrants.io/v1alpha1/alibabacloudaccounts/orders/status"));
+        // attempt proves the process reconciled the account, and that it applies status with a
+        // field manager of its own, forced (the mock records no body for a request it refuses).
+        List<RecordedRequest> statusWrites = new java.util.ArrayList<>();
+        await("account status written by the process").atMost(START).until(() -> statusWrites.addAll(
+                requests("PATCH", "/apis/ramgrants.io/v1alpha1/alibabacloudaccounts/orders/status")));
+        RecordedRequest apply = statusWrites.get(0);
+        assertThat(apply.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+        assertThat(apply.getPath()).contains("fieldManager=alibabacloudaccount").contains("force=true");
 
         long stopping = System.nanoTime();
         process.destroy(); // SIGTERM
@@ -117,14 +122,16 @@ class RunProcessTest {
         return Optional.ofNullable(client.leases().inNamespace(NAMESPACE).withName(LEASE).get());
     }
 
-    private boolean requested(String method, String path) throws InterruptedException {
+    /** The matching requests among those the mock server recorded since the last call. */
+    private List<RecordedRequest> requests(String method, String path) throws InterruptedException {
+        List<RecordedRequest> found = new java.util.ArrayList<>();
         for (RecordedRequest r = server.takeRequest(10, TimeUnit.MILLISECONDS); r != null;
                 r = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
             if (r.getMethod().equals(method) && r.getPath().startsWith(path)) {
-                return true;
+                found.add(r);
             }
         }
-        return false;
+        return found;
     }
 
     private Path kubeconfig() throws IOException {
