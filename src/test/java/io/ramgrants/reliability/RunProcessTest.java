@@ -1,19 +1,10 @@
-package io.ramgrants.cli;
+package io.ramgrants.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.ramgrants.accounts.AccountSpecs;
 import io.ramgrants.api.AlibabaCloudAccount;
@@ -26,11 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,24 +37,12 @@ class RunProcessTest {
 
     @TempDir
     Path dir;
-    KubernetesMockServer server;
-    KubernetesClient client;
+    MockCluster cluster;
     Process process;
 
     @BeforeEach
     void cluster() {
-        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
-        server.init();
-        // JOSDK asks whether it may use Leases; the CRUD mock cannot answer a rules review itself.
-        SelfSubjectRulesReview review = new SelfSubjectRulesReviewBuilder().withNewMetadata().endMetadata()
-                .withNewStatus().addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
-                .withVerbs("get", "create", "update", "patch").endResourceRule().withIncomplete(false).endStatus()
-                .build();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, review).always();
-        client = server.createClient();
+        cluster = new MockCluster();
     }
 
     @AfterEach
@@ -74,8 +50,7 @@ class RunProcessTest {
         if (process != null) {
             process.destroyForcibly();
         }
-        client.close();
-        server.destroy();
+        cluster.close();
     }
 
     @Test
@@ -83,7 +58,7 @@ class RunProcessTest {
         int port = freePort();
         Path log = dir.resolve("operator.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), io.ramgrants.cli.Main.class.getName(), "run",
                 "--kubeconfig", kubeconfig().toString(), "--leader-election-namespace", NAMESPACE,
                 "--metrics-port", String.valueOf(port), "--log-format", "json")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -98,7 +73,7 @@ class RunProcessTest {
         AlibabaCloudAccount account = new AlibabaCloudAccount();
         account.setMetadata(new ObjectMetaBuilder().withName("orders").build());
         account.setSpec(AccountSpecs.withSecret("2222222222222222", NAMESPACE, "no-such-secret"));
-        client.resource(account).create();
+        cluster.client.resource(account).create();
         // The real run writes status by server-side apply, which the mock answers with 415; the
         // attempt proves the process reconciled the account, and that it applies status with a
         // field manager of its own, forced (the mock records no body for a request it refuses).
@@ -119,14 +94,14 @@ class RunProcessTest {
     }
 
     private Optional<Lease> lease() {
-        return Optional.ofNullable(client.leases().inNamespace(NAMESPACE).withName(LEASE).get());
+        return Optional.ofNullable(cluster.client.leases().inNamespace(NAMESPACE).withName(LEASE).get());
     }
 
     /** The matching requests among those the mock server recorded since the last call. */
     private List<RecordedRequest> requests(String method, String path) throws InterruptedException {
         List<RecordedRequest> found = new java.util.ArrayList<>();
-        for (RecordedRequest r = server.takeRequest(10, TimeUnit.MILLISECONDS); r != null;
-                r = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
+        for (RecordedRequest r = cluster.server.takeRequest(10, TimeUnit.MILLISECONDS); r != null;
+                r = cluster.server.takeRequest(10, TimeUnit.MILLISECONDS)) {
             if (r.getMethod().equals(method) && r.getPath().startsWith(path)) {
                 found.add(r);
             }
@@ -135,10 +110,10 @@ class RunProcessTest {
     }
 
     private Path kubeconfig() throws IOException {
-        String url = client.getConfiguration().getMasterUrl();
+        String url = cluster.client.getConfiguration().getMasterUrl();
         return Files.writeString(dir.resolve("kubeconfig"), String.join("\n", List.of(
                 "apiVersion: v1", "kind: Config",
-                "clusters: [{name: mock, cluster: {server: \"" + url + "\"}}]",
+                "clusters: [{name: mock, cluster: {server: \"" + url + "\", insecure-skip-tls-verify: true}}]",
                 "contexts: [{name: mock, context: {cluster: mock, user: u, namespace: default}}]",
                 "current-context: mock",
                 "users: [{name: u, user: {token: not-a-secret}}]", "")));
