@@ -1,7 +1,7 @@
 package io.ramgrants.reliability;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
+import io.ramgrants.testing.TeeOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Handler;
@@ -23,9 +23,9 @@ final class OutputCapture implements AutoCloseable {
     private final Handler logRecords;
 
     OutputCapture() {
-        System.setOut(new PrintStream(new Tee(originalOut, copy), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new Tee(originalErr, copy), true, StandardCharsets.UTF_8));
-        logRecords = new StreamHandler(new Tee(null, copy), new SimpleFormatter()) {
+        System.setOut(new PrintStream(new TeeOutputStream(originalOut, copy), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TeeOutputStream(originalErr, copy), true, StandardCharsets.UTF_8));
+        logRecords = new StreamHandler(new TeeOutputStream(null, copy), new SimpleFormatter()) {
             @Override
             public synchronized void publish(LogRecord record) {
                 super.publish(record);
@@ -47,42 +47,5 @@ final class OutputCapture implements AutoCloseable {
         Logger.getLogger("").removeHandler(logRecords);
         System.setOut(originalOut);
         System.setErr(originalErr);
-    }
-
-    private static final class Tee extends OutputStream {
-        private final PrintStream first;
-        private final ByteArrayOutputStream second;
-
-        Tee(PrintStream first, ByteArrayOutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) {
-            synchronized (second) {
-                if (first != null) {
-                    first.write(b);
-                }
-                second.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            synchronized (second) {
-                if (first != null) {
-                    first.write(b, off, len);
-                }
-                second.write(b, off, len);
-            }
-        }
-
-        @Override
-        public void flush() {
-            if (first != null) {
-                first.flush();
-            }
-        }
     }
 }

@@ -29,8 +29,8 @@ import io.ramgrants.observability.OperatorMetrics;
 import io.ramgrants.ram.RamClientSettings;
 import io.ramgrants.runtime.OperatorAssembly;
 import io.ramgrants.runtime.OperatorSettings;
+import io.ramgrants.testing.TeeOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,7 +87,7 @@ final class GrantOperatorHarness implements AutoCloseable {
     GrantOperatorHarness(Duration resync, UnaryOperator<OperatorSettings> tuning) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         java.util.logging.Logger.getLogger("").addHandler(logCapture);
-        System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TeeOutputStream(originalErr, logs), true, StandardCharsets.UTF_8));
         emulator = RamEmulator.start(EmulatorConfig.builder()
                 .account(A, "LTAI-a", secret("a"))
                 .account(B, "LTAI-b", secret("b"))
@@ -271,37 +271,5 @@ final class GrantOperatorHarness implements AutoCloseable {
 
     private static String namespaceOf(CustomResource<?, ?> grant) {
         return grant.getMetadata().getNamespace() == null ? NAMESPACE : grant.getMetadata().getNamespace();
-    }
-
-    /** Writes to both streams; the copy is what the secret check reads. */
-    private static final class Tee extends OutputStream {
-        private final PrintStream first;
-        private final ByteArrayOutputStream second;
-
-        Tee(PrintStream first, ByteArrayOutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) {
-            synchronized (second) {
-                first.write(b);
-                second.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            synchronized (second) {
-                first.write(b, off, len);
-                second.write(b, off, len);
-            }
-        }
-
-        @Override
-        public void flush() {
-            first.flush();
-        }
     }
 }
