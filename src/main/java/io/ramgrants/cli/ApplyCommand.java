@@ -32,6 +32,11 @@ public final class ApplyCommand implements Callable<Integer> {
             description = "A YAML file (several documents allowed) or a directory of *.yaml/*.yml; repeatable.")
     List<Path> files;
 
+    @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
+            description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
+                    + " repeatable. Default: only Alibaba Cloud's RAM and STS hosts and loopback.")
+    List<String> allowEndpointHosts = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("apply: no grant in the input wants a RAM role; nothing to do");
             return CONVERGED;
         }
-        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment).run(evaluated, false);
+        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, allowEndpointHosts).run(evaluated, false);
         if (!outcome.online()) {
             outcome.unreachable().forEach(reason -> out.println("error: " + reason));
             out.println("apply: cannot reach RAM, nothing was written");

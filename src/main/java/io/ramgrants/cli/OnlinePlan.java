@@ -1,8 +1,10 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.AccountHandle;
 import io.ramgrants.accounts.AccountReason;
 import io.ramgrants.accounts.CredentialEnvironment;
+import io.ramgrants.accounts.EndpointAllowList;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.engine.GrantEngine;
@@ -31,7 +33,9 @@ final class OnlinePlan {
 
     /** Account states a fix of the input cures (as opposed to RAM or STS being unreachable or refusing). */
     static final Set<AccountReason> INPUT_PROBLEMS = EnumSet.of(AccountReason.InvalidSpec, AccountReason.SecretNotFound,
-            AccountReason.SecretMalformed, AccountReason.CredentialsUnavailable, AccountReason.IdentityMismatch);
+            AccountReason.SecretMalformed, AccountReason.CredentialsUnavailable, AccountReason.IdentityMismatch,
+            AccountReason.EndpointNotAllowed, AccountReason.TokenFileNotAllowed, AccountReason.SecretNamespaceNotAllowed,
+            AccountReason.ViaRootCredentials);
 
     /**
      * The runs, or why RAM could not be consulted; {@code inputProblem} when the input itself
@@ -48,10 +52,21 @@ final class OnlinePlan {
 
     private final ManifestSet manifests;
     private final CredentialEnvironment environment;
+    private final AccountGuards guards;
 
     OnlinePlan(ManifestSet manifests, CredentialEnvironment environment) {
+        this(manifests, environment, List.of());
+    }
+
+    /**
+     * @param allowEndpointHosts {@code --allow-endpoint-host}: hosts besides Alibaba Cloud's and loopback that
+     *                           may receive credentials; manifests under review are no more trusted than a tenant
+     */
+    OnlinePlan(ManifestSet manifests, CredentialEnvironment environment, List<String> allowEndpointHosts) {
         this.manifests = manifests;
         this.environment = environment;
+        this.guards = AccountGuards.defaults(environment)
+                .withEndpoints(EndpointAllowList.withExtraHosts(allowEndpointHosts));
     }
 
     /** Every account the grants want a role in. */
@@ -63,7 +78,7 @@ final class OnlinePlan {
     }
 
     Outcome run(List<EvaluatedResource> evaluated, boolean observeOnly) {
-        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways());
+        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways(), guards);
         List<String> missing = accounts.withoutCredentials(neededAccounts(evaluated));
         if (!missing.isEmpty()) {
             return new Outcome(Reach.NO_CREDENTIALS, List.of(), missing, true);

@@ -50,6 +50,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Never contact RAM, even when credentials are available.")
     boolean offline;
 
+    @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
+            description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
+                    + " repeatable. Default: only Alibaba Cloud's RAM and STS hosts and loopback.")
+    List<String> allowEndpointHosts = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -61,7 +66,7 @@ public final class PlanCommand implements Callable<Integer> {
         List<EvaluatedResource> evaluated = new ManifestEvaluator().evaluate(manifests);
         boolean allValid = manifests.problems().isEmpty() && evaluated.stream().allMatch(EvaluatedResource::valid);
         OnlinePlan.Outcome online = allValid && !offline && !OnlinePlan.neededAccounts(evaluated).isEmpty()
-                ? new OnlinePlan(manifests, environment).run(evaluated, true)
+                ? new OnlinePlan(manifests, environment, allowEndpointHosts).run(evaluated, true)
                 : null;
         if (online != null && !online.online()) {
             PrintWriter err = spec.commandLine().getErr();

@@ -98,10 +98,31 @@ public final class RunCommand implements Callable<Integer> {
             converter = LogFormatConverter.class, description = "text or json (default: text).")
     LogFormat logFormat;
 
+    @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
+            defaultValue = "${env:RAMGRANTS_ALLOW_ENDPOINT_HOSTS}",
+            description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label,"
+                    + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM and"
+                    + " STS hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
+    List<String> allowEndpointHosts;
+
+    @Option(names = "--allow-token-dir", paramLabel = "DIR", split = ",",
+            defaultValue = "${env:RAMGRANTS_ALLOW_TOKEN_DIRS}",
+            description = "Directories spec.credentials.oidc.tokenFile may point into, besides the directory of"
+                    + " ALIBABA_CLOUD_OIDC_TOKEN_FILE (never the service account token directory unless named here);"
+                    + " repeatable.")
+    List<String> allowTokenDirs;
+
+    @Option(names = "--secret-namespace", paramLabel = "NAMESPACE", split = ",",
+            defaultValue = "${env:RAMGRANTS_SECRET_NAMESPACES}",
+            description = "Namespaces whose Secrets spec.credentials.secretRef may name; repeatable. Default: the"
+                    + " operator's own namespace (POD_NAMESPACE). '*': any namespace (needs cluster-wide Secret read).")
+    List<String> secretNamespaces;
+
     /** The parsed flags. */
     public RunOptions options() {
         return new RunOptions(leaderElection, leaseName, leaseNamespace, watchNamespaces, labelSelector,
-                resyncPeriod, ramRate, metricsPort, logFormat, observation, fullSweepPeriod, reconcileThreads);
+                resyncPeriod, ramRate, metricsPort, logFormat, observation, fullSweepPeriod, reconcileThreads,
+                allowEndpointHosts, allowTokenDirs, secretNamespaces);
     }
 
     @Override
