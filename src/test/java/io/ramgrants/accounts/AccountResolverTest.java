@@ -74,6 +74,29 @@ class AccountResolverTest {
     }
 
     @Test
+    void guardsRefuseBeforeAnyCallOrRead() {
+        java.util.List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AccountResolver guarded = new AccountResolver(registry, sts, (namespace, name) -> {
+            lookups.add(namespace + "/" + name);
+            return Optional.ofNullable(secrets.get(namespace + "/" + name));
+        }, new CredentialEnvironment(Map.of()), new IdentityVerifier(), clock,
+                AccountGuards.defaults(new CredentialEnvironment(Map.of())).withSecretNamespaces(java.util.Set.of("ops")));
+        hubSecret(HUB_SECRET);
+
+        AccountHandle foreign = guarded.resolve("hub", AccountSpecs.atEndpoint(
+                AccountSpecs.withSecret(HUB, "ops", "hub-keys"), "https://sts.evil.example.com/"));
+        AccountHandle elsewhere = guarded.resolve("hub2", AccountSpecs.withSecret(HUB, "kube-system", "hub-keys"));
+
+        assertThat(foreign.reason()).isEqualTo(AccountReason.EndpointNotAllowed);
+        assertThat(foreign.message()).startsWith("spec.endpoint.ram names host sts.evil.example.com")
+                .contains("--allow-endpoint-host");
+        assertThat(elsewhere.reason()).isEqualTo(AccountReason.SecretNamespaceNotAllowed);
+        assertThat(elsewhere.message()).contains("spec.credentials.secretRef.namespace kube-system").contains("ops");
+        assertThat(lookups).as("no Secret read for either").isEmpty();
+        assertThat(sts.calls("GetCallerIdentity")).as("no STS call").isZero();
+    }
+
+    @Test
     void missingSecretIsSecretNotFound() {
         AccountHandle hub = resolver.resolve("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
 
