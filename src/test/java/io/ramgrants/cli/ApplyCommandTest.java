@@ -100,6 +100,33 @@ class ApplyCommandTest {
     }
 
     @Test
+    void accountsAtHostsOffTheAllowListAreRefusedUnlessAFlagAllowsThem() throws Exception {
+        String host = java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+        org.junit.jupiter.api.Assumptions.assumeFalse(host.equals("localhost"), "needs a host name that is not loopback");
+        String elsewhere = emulator.endpoint().replace("127.0.0.1", host);
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        for (String file : List.of("accounts.yaml", "dts.yaml", "dms.yaml")) {
+            Files.writeString(foreign.resolve(file), Files.readString(dir.resolve(file))
+                    .replace(emulator.endpoint(), elsewhere));
+        }
+
+        Run refused = run("apply", "-f", foreign.toString());
+        Run planned = run("plan", "-f", foreign.toString(), "--detailed-exitcode");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+        assertThat(refused.out()).contains("EndpointNotAllowed").contains("spec.endpoint.ram names host " + host)
+                .contains("--allow-endpoint-host");
+        assertThat(planned.exit()).isEqualTo(1);
+        assertThat(planned.err()).contains("EndpointNotAllowed");
+        assertThat(writes()).isZero();
+        assertThat(emulator.callCounts().values().stream().mapToLong(m -> m.getOrDefault("GetCallerIdentity", 0L)).sum())
+                .as("not even an identity check").isZero();
+
+        Run allowed = run("apply", "-f", foreign.toString(), "--allow-endpoint-host", host);
+        assertThat(allowed.out()).doesNotContain("EndpointNotAllowed");
+        assertThat(allowed.exit()).as(allowed.out()).isIn(0, 3);
+    }
+
+    @Test
     void planShowsTheDiffApplyConvergesAndPlanThenFindsNothing() {
         Run before = plan();
         assertThat(before.exit()).as(before.out() + before.err()).isEqualTo(2);
