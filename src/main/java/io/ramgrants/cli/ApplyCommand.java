@@ -33,7 +33,7 @@ public final class ApplyCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
-            description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
+            converter = RunCommand.HostPatternConverter.class, description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
                     + " repeatable. Default: only Alibaba Cloud's RAM and STS hosts and loopback.")
     List<String> allowEndpointHosts = List.of();
 

@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     LogFormat logFormat;
 
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
-            defaultValue = "${env:RAMGRANTS_ALLOW_ENDPOINT_HOSTS}",
+            defaultValue = "${env:RAMGRANTS_ALLOW_ENDPOINT_HOSTS}", converter = HostPatternConverter.class,
             description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label,"
                     + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM and"
                     + " STS hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
@@ -154,6 +154,19 @@ public final class RunCommand implements Callable<Integer> {
 
     private Config config() {
         return kubeconfig == null ? new ConfigBuilder().build() : Config.fromKubeconfig(kubeconfig);
+    }
+
+    /** A host pattern {@link io.ramgrants.accounts.EndpointAllowList} accepts; else a usage error naming it. */
+    static final class HostPatternConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                io.ramgrants.accounts.EndpointAllowList.withExtraHosts(List.of(value));
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class DurationConverter implements ITypeConverter<Duration> {

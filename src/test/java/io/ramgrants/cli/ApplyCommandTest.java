@@ -121,6 +121,10 @@ class ApplyCommandTest {
         assertThat(emulator.callCounts().values().stream().mapToLong(m -> m.getOrDefault("GetCallerIdentity", 0L)).sum())
                 .as("not even an identity check").isZero();
 
+        Run tooWide = run("plan", "-f", foreign.toString(), "--allow-endpoint-host", "*");
+        assertThat(tooWide.exit()).isNotZero();
+        assertThat(tooWide.err()).contains("too wide").doesNotContain("Exception");
+
         Run allowed = run("apply", "-f", foreign.toString(), "--allow-endpoint-host", host);
         assertThat(allowed.out()).doesNotContain("EndpointNotAllowed");
         assertThat(allowed.exit()).as(allowed.out()).isIn(0, 3);

@@ -98,7 +98,8 @@ class RunOptionsTest {
 
         assertThat(parse("--secret-namespace=*").settings(OperatorMetrics.discarding(), "pod-ns", null)
                 .accountGuards().allowsSecretNamespace("anywhere")).isTrue();
-        assertThatThrownBy(() -> parse("--allow-endpoint-host=*")).hasMessageContaining("too wide");
+        assertThatThrownBy(() -> parse("--allow-endpoint-host=*")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("too wide");
         assertThatThrownBy(() -> parse("--allow-endpoint-host=https://x.example.com/"))
                 .hasMessageContaining("--allow-endpoint-host");
         assertThatThrownBy(() -> parse("--secret-namespace=Bad_NS").settings(OperatorMetrics.discarding(), "p", null))
