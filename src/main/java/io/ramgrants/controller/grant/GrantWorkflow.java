@@ -76,7 +76,8 @@ final class GrantWorkflow {
         if (!duplicates.isEmpty()) {
             return PassOutcome.blocked(Verdict.stalled(GrantReasons.MANAGEMENT_CONFLICT,
                     duplicates.stream().map(DuplicateClaim::message).collect(Collectors.joining("; "))
-                            + "; give each resource its own roleName"));
+                            + "; give each resource its own roleName, or delete the resource that should not"
+                            + " have it (with deletionPolicy Delete its role is removed and the name is free)"));
         }
         Inventory prior = StatusInventory.read(status);
         Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired, prior));

@@ -236,10 +236,17 @@ class SpecChangesE2eTest {
         assertRam("fm-", Map.of(A, Map.of("role fm-one", List.of(DTS_POLICY), "role fm-two", List.of(DTS_POLICY))));
         assertThat(inventory(first)).isEqualTo(Map.of(A, List.of("fm-two")));
 
-        CrossAccountDtsGrant second = k8s.create(Grants.dts("second", "fm-two", "acct-a", TASK));
+        // A resource that wants the name the other resource's marker holds is told where that owner is.
+        CrossAccountDtsGrant second = k8s.create(Grants.dts("second", "fm-one", "acct-a", TASK));
         second = k8s.awaitReason(second, GrantReasons.MANAGEMENT_CONFLICT);
-        assertThat(ready(second).getMessage()).contains("managed by team-a/CrossAccountDtsGrant/first")
+        assertThat(ready(second).getMessage()).contains("managed by team-z/CrossAccountDtsGrant/other")
                 .contains("delete that resource");
+        CrossAccountDtsGrant third = k8s.create(Grants.dts("third", "fm-two", "acct-a", TASK));
+        third = k8s.awaitReason(third, GrantReasons.MANAGEMENT_CONFLICT);
+        assertThat(ready(third).getMessage()).contains("team-a/CrossAccountDtsGrant/first")
+                .contains("or delete the resource that should not have it");
+        k8s.delete(third);
+        k8s.awaitGone(third);
         k8s.delete(second);
         k8s.awaitGone(second);
         assertRam("fm-", Map.of(A, Map.of("role fm-one", List.of(DTS_POLICY), "role fm-two", List.of(DTS_POLICY))));
