@@ -24,7 +24,8 @@ public record EngineResult(List<RoleResult> roles, Plan plan, List<PlannedAction
     public EngineResult(List<RoleResult> roles, Plan plan, List<PlannedAction> applied,
                         Optional<EngineFailure> failure, List<Conflict> conflicts, List<String> notes,
                         boolean staleObservation) {
-        this(roles, plan, applied, failure, conflicts, notes, staleObservation, RemovalReport.unchanged(Inventory.empty()));
+        this(roles, plan, applied, failure, conflicts, notes, staleObservation,
+                RemovalReport.unchanged(Inventory.empty()));
     }
 
     /** RAM now matches (or, for deletion, holds nothing of ours): no failure, conflict or pending step. */

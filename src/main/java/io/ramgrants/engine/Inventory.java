@@ -61,7 +61,8 @@ public record Inventory(SortedMap<String, Holdings> accounts) {
         private final Map<String, TreeSet<String>> policies = new TreeMap<>();
 
         public Builder role(String accountId, String roleName) {
-            roles.computeIfAbsent(accountId, a -> new TreeMap<>()).putIfAbsent(roleName.toLowerCase(Locale.ROOT), roleName);
+            roles.computeIfAbsent(accountId, a -> new TreeMap<>())
+                    .putIfAbsent(roleName.toLowerCase(Locale.ROOT), roleName);
             policies.computeIfAbsent(accountId, a -> new TreeSet<>());
             return this;
         }

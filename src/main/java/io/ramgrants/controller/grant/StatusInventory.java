@@ -28,7 +28,8 @@ final class StatusInventory {
         if (status == null || status.inventory == null) {
             return inventory.build();
         }
-        status.inventory.stream().filter(e -> e != null && e.accountId != null && ACCOUNT.matcher(e.accountId).matches())
+        status.inventory.stream()
+                .filter(e -> e != null && e.accountId != null && ACCOUNT.matcher(e.accountId).matches())
                 .limit(MAX_ACCOUNTS).forEach(e -> {
                     names(e.roles, ROLE).forEach(r -> inventory.role(e.accountId, r));
                     names(e.policies, POLICY).forEach(p -> inventory.policy(e.accountId, p));
