@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +37,6 @@ final class GrantWorkflow {
     private final Precondition precondition;
     private final SharedObservation observation;
     private final AccountSlots slots;
-    /** Grants whose accounts this process has listed once for their marker (see {@link #scanDue}). */
-    private final Set<OwnerRef> scanned = ConcurrentHashMap.newKeySet();
 
     GrantWorkflow(AccountRegistry registry, RoleClaimIndex claims, AccountUsage usage, Precondition precondition,
                   SharedObservation observation, AccountSlots slots) {
@@ -91,13 +88,19 @@ final class GrantWorkflow {
 
     /**
      * Whether this pass lists the accounts' roles for the grant's marker, besides looking up its
-     * inventory: after a spec change (or a status never written for it), on the first pass of this
-     * process, and never in steady state, so a resync costs no extra RAM call (DESIGN §7).
+     * inventory: when the spec changed since the last recorded pass (a crash between CreateRole
+     * and the status write leaves the old generation in status, so it is covered), or when an
+     * edited resource has no inventory yet (a status from before the inventory existed). Never in
+     * steady state, and not for a new resource (what it may have created has the names it still
+     * declares), so neither a resync nor a first creation costs an extra RAM call (DESIGN §7).
      */
-    private boolean scanDue(HasMetadata grant, GrantStatus status) {
-        boolean first = scanned.add(OwnerRef.of(grant));
-        return first || StatusInventory.absent(status)
-                || !Objects.equals(status.observedGeneration, grant.getMetadata().getGeneration());
+    private static boolean scanDue(HasMetadata grant, GrantStatus status) {
+        Long generation = grant.getMetadata().getGeneration();
+        boolean edited = generation != null && generation > 1;
+        if (StatusInventory.absent(status)) {
+            return edited;
+        }
+        return !Objects.equals(status.observedGeneration, generation);
     }
 
     private PassOutcome observeAndApply(HasMetadata grant, GrantSpec spec, DesiredState desired, Admission admission,
@@ -168,7 +171,6 @@ final class GrantWorkflow {
     }
 
     private void forget(OwnerRef owner) {
-        scanned.remove(owner);
         claims.release(owner);
         usage.forget(owner);
     }
