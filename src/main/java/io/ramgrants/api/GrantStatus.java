@@ -17,4 +17,10 @@ public class GrantStatus {
     public DriftCorrection lastDriftCorrection;
     /** Human notes, e.g. which accounts got roles, missing AliyunDTSDefaultRole, AliyunSTSAssumeRoleAccess reminder. */
     public List<String> notes = new ArrayList<>();
+    /**
+     * Where the resource holds RAM entities, by account: what it declares and what it still has to
+     * remove (or keeps by deletionPolicy Retain). Lets the operator find them after a spec change,
+     * across restarts. Null on a status written before the inventory existed.
+     */
+    public List<InventoryEntry> inventory;
 }

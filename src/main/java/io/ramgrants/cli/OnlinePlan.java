@@ -92,7 +92,8 @@ final class OnlinePlan {
             return new Outcome(Reach.NOT_READY, List.of(), reasons, inputProblem);
         }
         GrantEngine engine = new GrantEngine(accounts.gateways());
-        return new Outcome(Reach.ONLINE, GrantRun.runAll(engine, evaluated, observeOnly), List.of(), false);
+        return new Outcome(Reach.ONLINE, GrantRun.runAll(engine, evaluated, observeOnly, accounts.gateways()),
+                List.of(), false);
     }
 
     private static RamGateways gateways() {

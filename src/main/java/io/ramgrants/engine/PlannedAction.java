@@ -93,10 +93,19 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName)
+    /**
+     * {@code why} (may be empty) is appended to the line, e.g. {@code (no longer declared)} for
+     * the removal of something the resource owns but its spec no longer wants.
+     */
+    record DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName, String why)
             implements PlannedAction {
+        public DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName) {
+            this(accountId, roleName, policyType, policyName, "");
+        }
+
         public String line() {
-            return "DetachPolicy " + policyType + "/" + policyName + " from " + roleName + " in " + accountId;
+            return "DetachPolicy " + policyType + "/" + policyName + " from " + roleName + " in " + accountId
+                    + Removals.suffix(why);
         }
 
         public DriftField field() {
@@ -146,9 +155,14 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DeletePolicyVersion(String accountId, String policyName, String versionId) implements PlannedAction {
+    record DeletePolicyVersion(String accountId, String policyName, String versionId, String why)
+            implements PlannedAction {
+        public DeletePolicyVersion(String accountId, String policyName, String versionId) {
+            this(accountId, policyName, versionId, "");
+        }
+
         public String line() {
-            return "DeletePolicyVersion " + policyName + " " + versionId + " in " + accountId;
+            return "DeletePolicyVersion " + policyName + " " + versionId + " in " + accountId + Removals.suffix(why);
         }
 
         public DriftField field() {
@@ -164,9 +178,13 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DeletePolicy(String accountId, String policyName) implements PlannedAction {
+    record DeletePolicy(String accountId, String policyName, String why) implements PlannedAction {
+        public DeletePolicy(String accountId, String policyName) {
+            this(accountId, policyName, "");
+        }
+
         public String line() {
-            return "DeletePolicy " + policyName + " in " + accountId;
+            return "DeletePolicy " + policyName + " in " + accountId + Removals.suffix(why);
         }
 
         public DriftField field() {
@@ -182,9 +200,13 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DeleteRole(String accountId, String roleName) implements PlannedAction {
+    record DeleteRole(String accountId, String roleName, String why) implements PlannedAction {
+        public DeleteRole(String accountId, String roleName) {
+            this(accountId, roleName, "");
+        }
+
         public String line() {
-            return "DeleteRole " + roleName + " in " + accountId;
+            return "DeleteRole " + roleName + " in " + accountId + Removals.suffix(why);
         }
 
         public DriftField field() {

@@ -169,6 +169,27 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aRenameIsPlannedAsRemovalOfTheOldRoleAndApplyLeavesOnlyTheNewOne() throws IOException {
+        assertThat(apply().exit()).isZero();
+        Path dts = dir.resolve("dts.yaml");
+        Files.writeString(dts, Files.readString(dts).replace("  description:", "  roleName: ram-for-dts-v2\n  description:"));
+
+        Run planned = plan();
+        assertThat(planned.exit()).as(planned.out()).isEqualTo(2);
+        assertThat(planned.out()).contains("CreateRole ram-for-dts-v2 in " + ORDERS)
+                .contains("DeleteRole ram-for-dts in " + ORDERS + " (no longer declared)")
+                .contains("warning: account " + ORDERS + " has no DTS service role AliyunDTSDefaultRole");
+
+        Run applied = apply();
+        assertThat(applied.exit()).as(applied.out()).isZero();
+        assertThat(applied.out()).contains("applied: DeleteRole ram-for-dts in " + ORDERS + " (no longer declared)");
+        ConsoleUser orders = new ConsoleUser(emulator.port(), "AKID-ORDERS", ORDERS_SECRET);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.role("ram-for-dts"));
+        assertThat(orders.attached("ram-for-dts-v2")).containsExactly("System/AliyunDTSRolePolicy");
+        assertThat(plan().exit()).isZero();
+    }
+
+    @Test
     void aRoleMadeByHandIsAConflictAndApplyExitsThree() {
         new ConsoleUser(emulator.port(), "AKID-ORDERS", ORDERS_SECRET).createRole("ram-for-dts",
                 "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::9999999999999999:root\"]}}],\"Version\":\"1\"}",

@@ -38,6 +38,11 @@ final class EngineVerdicts {
                     : Verdict.stalled(GrantReasons.DRIFT_DETECTED, "Observe mode: RAM differs from the desired state; "
                     + pending + " RAM write(s) not performed, see status.plan");
         }
+        if (!result.removals().unreachable().isEmpty()) {
+            return Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, "cannot look for RAM entities this resource no"
+                    + " longer declares: " + String.join("; ", result.removals().unreachable())
+                    + "; they are removed once the account is reachable");
+        }
         if (result.staleObservation() || !result.converged()) {
             return Verdict.retrying(GrantReasons.CHANGES_PENDING,
                     "RAM changed while applying; the next pass observes it again");
@@ -49,7 +54,8 @@ final class EngineVerdicts {
 
     /** Deletion is done when nothing of ours is left; roles of other owners are never touched. */
     static boolean deletionDone(EngineResult result) {
-        return result.failure().isEmpty() && result.roles().stream().map(RoleResult::state)
+        return result.failure().isEmpty() && !result.removals().pending()
+                && result.roles().stream().map(RoleResult::state)
                 .allMatch(s -> s == RoleState.DELETED || s == RoleState.RETAINED || s == RoleState.CONFLICT);
     }
 
@@ -61,6 +67,11 @@ final class EngineVerdicts {
         if (options.paused()) {
             return Verdict.notReady(GrantReasons.PAUSED, prefix + "paused by annotation ramgrants.io/paused;"
                     + " remove it, or set spec.deletionPolicy: Retain to leave RAM as it is");
+        }
+        if (!result.removals().unreachable().isEmpty()) {
+            return Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, prefix + "cannot reach "
+                    + String.join("; ", result.removals().unreachable())
+                    + " (or set spec.deletionPolicy: Retain to leave RAM as it is)");
         }
         return Verdict.retrying(GrantReasons.DELETION_BLOCKED, prefix + "RAM changed while deleting; retrying");
     }
@@ -93,7 +104,8 @@ final class EngineVerdicts {
         return Verdict.stalled(GrantReasons.MANAGEMENT_CONFLICT, result.conflicts().stream().map(Conflict::message)
                 .collect(Collectors.joining("; "))
                 + (unowned ? "; set spec.adoption: IfUnowned to take it over, or choose another name"
-                : "; choose another name, or remove the other resource"));
+                : "; choose another name, or free this one: delete that resource, or change its spec so it no"
+                + " longer declares the role (with deletionPolicy Delete the operator then removes it)"));
     }
 
     private static String matching(EngineResult result) {

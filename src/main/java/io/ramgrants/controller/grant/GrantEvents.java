@@ -18,6 +18,7 @@ import java.util.Optional;
 final class GrantEvents {
     static final String MANAGEMENT_CONFLICT = "ManagementConflict";
     static final String APPLY_FAILED = "ApplyFailed";
+    static final String RETAINED_NO_LONGER_DECLARED = "RetainedNoLongerDeclared";
 
     private final EventRecorder recorder;
 
@@ -28,6 +29,10 @@ final class GrantEvents {
     void record(HasMetadata grant, GrantStatus previous, PassOutcome outcome) {
         outcome.result().ifPresent(result -> result.applied()
                 .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.line())));
+        outcome.result().ifPresent(result -> result.removals().retained().stream()
+                .filter(line -> !retainedBefore(previous, line))
+                .forEach(line -> recorder.record(grant, Type.Warning, RETAINED_NO_LONGER_DECLARED,
+                        line + " is no longer declared; left in RAM by deletionPolicy Retain")));
         Verdict verdict = outcome.verdict();
         if (isNews(previous, verdict)) {
             if (GrantReasons.MANAGEMENT_CONFLICT.equals(verdict.reason())) {
@@ -36,6 +41,12 @@ final class GrantEvents {
                 recorder.record(grant, Type.Warning, APPLY_FAILED, failureMessage(outcome.result().get()));
             }
         }
+    }
+
+    /** Announced once: the previous status already noted this retained entity. */
+    private static boolean retainedBefore(GrantStatus previous, String line) {
+        return previous != null && previous.notes != null
+                && previous.notes.stream().anyMatch(n -> n.startsWith("deletion policy Retain: " + line + " "));
     }
 
     /** The condition says something the resource did not say before. */

@@ -91,7 +91,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public UpdateControl<R> reconcile(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec());
+        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), grant.getStatus());
         if (outcome.deferred()) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
         }
@@ -108,7 +108,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public DeleteControl cleanup(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec());
+        GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec(), grant.getStatus());
         PassOutcome outcome = deletion.outcome();
         if (outcome.deferred()) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.deferral());

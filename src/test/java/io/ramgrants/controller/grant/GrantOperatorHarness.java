@@ -61,7 +61,9 @@ final class GrantOperatorHarness implements AutoCloseable {
     final KubernetesMockServer server;
     final KubernetesClient client;
     final OperatorMetrics metrics = OperatorMetrics.discarding();
-    final OperatorAssembly operator;
+    /** Replaced by {@link #restartOperator}: a new process with empty caches against the same cluster and RAM. */
+    volatile OperatorAssembly operator;
+    private final OperatorSettings settings;
     final List<String> statusesSeen = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     private final PrintStream originalErr = System.err;
@@ -105,7 +107,16 @@ final class GrantOperatorHarness implements AutoCloseable {
                         .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40)))
                 .withAccountSchedule(new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100),
                         Duration.ofSeconds(1), Math::random));
-        operator = new OperatorAssembly(client, tuning.apply(settings));
+        this.settings = tuning.apply(settings);
+        operator = new OperatorAssembly(client, this.settings);
+        operator.start();
+    }
+
+    /** Stops the operator, runs {@code whileDown} (e.g. a spec change), starts a fresh operator. */
+    void restartOperator(Runnable whileDown) {
+        operator.close();
+        whileDown.run();
+        operator = new OperatorAssembly(client, settings);
         operator.start();
     }
 
