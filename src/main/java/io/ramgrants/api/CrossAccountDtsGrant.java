@@ -19,4 +19,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "REASON", jsonPath = PrinterColumns.REASON, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "ROLE-ARNS", jsonPath = PrinterColumns.ROLE_ARNS, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "MODE", jsonPath = PrinterColumns.MODE, type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1, getDescription = "spec.managementPolicy: Manage (converge RAM) or Observe (report drift only)")
+@AdditionalPrinterColumn(name = "PAUSED", jsonPath = PrinterColumns.PAUSED, type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1, getDescription = "The ramgrants.io/paused annotation: \"true\" while every RAM write is stopped")
 public class CrossAccountDtsGrant extends CustomResource<CrossAccountDtsGrantSpec, GrantStatus> implements Namespaced {}
