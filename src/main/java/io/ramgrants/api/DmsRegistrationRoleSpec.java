@@ -28,6 +28,7 @@ public class DmsRegistrationRoleSpec extends GrantSpec {
     public List<NetworkType> networkTypes = new ArrayList<>();
     @Default(DEFAULT_ROLE_NAME)
     @Pattern(FieldPatterns.ROLE_NAME)
+    @JsonPropertyDescription("Name of the role in account B that DMS assumes (1-64 letters, digits, hyphens).")
     public String roleName = DEFAULT_ROLE_NAME;
     /** Defaults to a name derived from the resource, so two resources never share a policy. */
     @Pattern(FieldPatterns.POLICY_NAME)
