@@ -6,10 +6,12 @@ import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestEvaluator;
 import io.ramgrants.manifest.ManifestReader;
 import io.ramgrants.manifest.ManifestSet;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +31,8 @@ public final class ApplyCommand implements Callable<Integer> {
     static final int NOT_CONVERGED = 3;
 
     @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
-            description = "A YAML file (several documents allowed) or a directory of *.yaml/*.yml; repeatable.")
+            description = "A YAML file (several documents allowed), a directory of *.yaml/*.yml, or - for standard"
+                    + " input (kustomize build | ... -f -); repeatable.")
     List<Path> files;
 
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
@@ -37,10 +40,17 @@ public final class ApplyCommand implements Callable<Integer> {
                     + " repeatable. Default: only Alibaba Cloud's RAM and STS hosts and loopback.")
     List<String> allowEndpointHosts = List.of();
 
+    @Option(names = "--strict", description = "Documents of other kinds (a ConfigMap, a Deployment) are errors instead"
+            + " of being skipped with a note.")
+    boolean strict;
+
     @Spec
     CommandSpec spec;
 
     CredentialEnvironment environment = CredentialEnvironment.ofProcess();
+
+    /** What {@code -f -} reads. */
+    Supplier<InputStream> stdin = () -> System.in;
 
     @Override
     public Integer call() {
@@ -53,8 +63,9 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private int apply(PrintWriter out) {
-        ManifestSet manifests = new ManifestReader().read(files);
+        ManifestSet manifests = new ManifestReader(strict, stdin).read(files);
         List<EvaluatedResource> evaluated = new ManifestEvaluator().evaluate(manifests);
+        manifests.skipped().forEach(s -> out.println("note: " + s));
         manifests.problems().forEach(p -> out.println("error: " + p));
         evaluated.forEach(r -> r.errors().forEach(e -> out.println("error: " + e)));
         if (!manifests.problems().isEmpty() || !evaluated.stream().allMatch(EvaluatedResource::valid)) {

@@ -26,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: the operator against a cluster. Every flag has an environment-variable default
@@ -125,29 +128,46 @@ public final class RunCommand implements Callable<Integer> {
                 allowEndpointHosts, allowTokenDirs, secretNamespaces);
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (kubeconfig != null && !kubeconfig.isFile()) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig: no such file: " + kubeconfig);
+        }
         RunOptions options = options();
         options.logFormat().install(Level.INFO);
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         PrometheusMeterRegistry registry = ObservabilityServer.newPrometheusRegistry();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
-        OperatorAssembly operator = new OperatorAssembly(client, options.settings(new OperatorMetrics(registry),
-                System.getenv("POD_NAMESPACE"), client.getNamespace()));
-        ObservabilityServer server = new ObservabilityServer(options.metricsPort(), registry, () -> true,
-                operator::ready).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down");
-            operator.close();
-            server.close();
-            client.close();
-            log.info("stopped");
-            stopped.countDown();
-            ShutdownLogManager.resetAtExit();
-        }, "shutdown"));
-        log.info("metrics, health and readiness on port {}", server.port());
-        operator.start();
+        try {
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+            OperatorAssembly operator = new OperatorAssembly(client, options.settings(new OperatorMetrics(registry),
+                    System.getenv("POD_NAMESPACE"), client.getNamespace()));
+            ObservabilityServer server = new ObservabilityServer(options.metricsPort(), registry, () -> true,
+                    operator::ready).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("shutting down");
+                operator.close();
+                server.close();
+                client.close();
+                log.info("stopped");
+                stopped.countDown();
+                ShutdownLogManager.resetAtExit();
+            }, "shutdown"));
+            log.info("metrics, health and readiness on port {}", server.port());
+            operator.start();
+        } catch (RuntimeException e) {
+            // A setting, kubeconfig or port the operator cannot start with: one log line in the chosen format
+            // (JSON stays JSON), the stack trace only with --verbose. Exiting runs the shutdown hook, if any.
+            if (Main.verbose(spec)) {
+                log.error("cannot start", e);
+            } else {
+                log.error("cannot start: {} (--verbose shows the stack trace)", Main.oneLine(e));
+            }
+            return 1;
+        }
         stopped.await();
         return 0;
     }

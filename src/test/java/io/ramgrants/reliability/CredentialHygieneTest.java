@@ -105,7 +105,7 @@ class CredentialHygieneTest {
             exposed.add(plan.out());
 
             assertThat(cluster.events(grants.get(0))).as("events were recorded").isNotEmpty();
-            assertThat(output.text()).as("the operator logged").contains("DriftCorrected").contains("g-wrong-key");
+            assertThat(output.text()).as("the operator logged").contains(GrantReasons.CREATED).contains("g-wrong-key");
             exposed.add(output.text());
             assertOnlyReferencedSecretsWereRead(cluster);
         }

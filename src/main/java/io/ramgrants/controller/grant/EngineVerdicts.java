@@ -47,9 +47,12 @@ final class EngineVerdicts {
             return Verdict.retrying(GrantReasons.CHANGES_PENDING,
                     "RAM changed while applying; the next pass observes it again");
         }
-        return result.applied().isEmpty()
-                ? Verdict.ready(GrantReasons.UP_TO_DATE, matching(result))
-                : Verdict.ready(GrantReasons.DRIFT_CORRECTED, matching(result) + " after this pass's RAM writes");
+        if (result.applied().isEmpty()) {
+            return Verdict.ready(GrantReasons.UP_TO_DATE, matching(result));
+        }
+        return result.roles().stream().anyMatch(r -> r.state() == RoleState.UPDATED)
+                ? Verdict.ready(GrantReasons.DRIFT_CORRECTED, matching(result) + " after this pass corrected RAM")
+                : Verdict.ready(GrantReasons.CREATED, matching(result) + " after this pass created them");
     }
 
     /** Deletion is done when nothing of ours is left; roles of other owners are never touched. */

@@ -7,7 +7,12 @@ package io.ramgrants.controller.grant;
 public final class GrantReasons {
     /** RAM matches the desired state and this pass wrote nothing. */
     public static final String UP_TO_DATE = "UpToDate";
-    /** This pass wrote to RAM and everything now matches. */
+    /**
+     * This pass created what was missing (a new grant's roles and policies) and RAM now matches; no role that
+     * existed was changed.
+     */
+    public static final String CREATED = "Created";
+    /** This pass corrected a role that existed but differed from the desired state; RAM now matches. */
     public static final String DRIFT_CORRECTED = "DriftCorrected";
     /** Observe mode: RAM differs from the desired state; the plan is in {@code status.plan}. */
     public static final String DRIFT_DETECTED = "DriftDetected";

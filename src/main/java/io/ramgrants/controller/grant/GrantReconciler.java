@@ -96,7 +96,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
             return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
         }
         events.record(grant, grant.getStatus(), outcome);
-        metrics.record(outcome, Duration.between(started, deps.clock().instant()));
+        metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         boolean write = statuses.worthWriting(grant.getStatus(), status, now);
@@ -114,9 +114,10 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.deferral());
         }
         events.record(grant, grant.getStatus(), outcome);
-        metrics.record(outcome, Duration.between(started, deps.clock().instant()));
+        metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         if (deletion.finished()) {
             resync.forget(key(grant));
+            metrics.forget(grant);
             LOG.info("{} {}: deletion finished ({} RAM write(s)); finalizer removed", kind, key(grant),
                     outcome.applied().size());
             return DeleteControl.defaultDelete();

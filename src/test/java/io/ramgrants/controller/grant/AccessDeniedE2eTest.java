@@ -104,8 +104,8 @@ class AccessDeniedE2eTest {
         assertThat(stalled.getStatus().plan)
                 .containsExactly("AttachPolicy System/AliyunDTSRolePolicy to dts-denied in " + A);
         assertThat(stalled.getStatus().roles).singleElement().satisfies(role -> assertThat(role.state).isEqualTo("Failed"));
-        assertThat(k8s.eventReasons("denied")).contains("RoleCreated", GrantEvents.APPLY_FAILED);
-        assertThat(k8s.events("denied")).filteredOn(e -> GrantEvents.APPLY_FAILED.equals(e.getReason()))
+        assertThat(k8s.eventReasons("denied")).contains("RoleCreated", GrantReasons.RAM_ACCESS_DENIED);
+        assertThat(k8s.events("denied")).filteredOn(e -> GrantReasons.RAM_ACCESS_DENIED.equals(e.getReason()))
                 .extracting(Event::getMessage).singleElement().asString().contains("NoPermission");
         assertThat(adminOfA.roleExists("dts-denied")).isTrue();
         assertThat(adminOfA.attachedPolicies("dts-denied")).isEmpty();
@@ -119,7 +119,7 @@ class AccessDeniedE2eTest {
         assertThat(healed.getMetadata().getGeneration()).isEqualTo(stalled.getMetadata().getGeneration());
         assertThat(ready(healed).getReason()).isEqualTo(GrantReasons.DRIFT_CORRECTED);
         assertThat(adminOfA.attachedPolicies("dts-denied")).containsExactly("AliyunDTSRolePolicy");
-        assertThat(k8s.events("denied")).filteredOn(e -> GrantEvents.APPLY_FAILED.equals(e.getReason())).hasSize(1);
+        assertThat(k8s.events("denied")).filteredOn(e -> GrantReasons.RAM_ACCESS_DENIED.equals(e.getReason())).hasSize(1);
     }
 
     /**
