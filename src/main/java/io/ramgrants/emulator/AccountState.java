@@ -22,6 +22,8 @@ final class AccountState {
     /** Roles by lower-cased name: RAM role names are unique regardless of case. */
     final TreeMap<String, RoleEntry> roles = new TreeMap<>();
     final TreeMap<String, PolicyEntry> customPolicies = new TreeMap<>();
+    /** RAM users by lower-cased name. */
+    final TreeMap<String, UserEntry> users = new TreeMap<>();
     /** Reverse index: the roles (lower-cased names, with attach time) holding each policy. */
     private final Map<PolicyRef, Map<String, Instant>> holders = new HashMap<>();
 
@@ -40,6 +42,19 @@ final class AccountState {
             throw RamError.notFound("EntityNotExist.Role", "The role does not exist: " + roleName + ".");
         }
         return role;
+    }
+
+    UserEntry user(String userName) {
+        UserEntry user = users.get(key(userName));
+        if (user == null) {
+            throw RamError.notFound("EntityNotExist.User", "The user does not exist: " + userName + ".");
+        }
+        return user;
+    }
+
+    /** Users holding the policy. */
+    long userHolders(PolicyRef policy) {
+        return users.values().stream().filter(u -> u.attachments.containsKey(policy)).count();
     }
 
     PolicyEntry customPolicy(String policyName) {

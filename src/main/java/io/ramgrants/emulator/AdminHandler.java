@@ -39,6 +39,7 @@ final class AdminHandler implements HttpHandler {
                 }
                 case "GET /_emulator/faults" -> HttpResponses.send(exchange, 200, null, emulator.faults());
                 case "POST /_emulator/faults" -> updateFaults(exchange, body);
+                case "POST /_emulator/users" -> addUser(exchange, body);
                 default -> HttpResponses.send(exchange, 404, null, Map.of("error", "no such admin endpoint: " + route));
             }
         }
@@ -56,6 +57,27 @@ final class AdminHandler implements HttpHandler {
     private static void merge(Map<String, Map<String, Long>> into, Map<String, Map<String, Long>> from, String suffix) {
         from.forEach((account, actions) -> actions.forEach((action, n) ->
                 into.computeIfAbsent(account, a -> new TreeMap<>()).put(action + suffix, n)));
+    }
+
+    /** {@code {"accountId","userName","accessKeyId","accessKeySecret","systemPolicies":[...]}}; the secret is never echoed. */
+    private void addUser(HttpExchange exchange, byte[] body) throws IOException {
+        try {
+            JsonNode json = HttpResponses.JSON.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new IllegalArgumentException("body must be a JSON object");
+            }
+            java.util.List<String> policies = new java.util.ArrayList<>();
+            json.path("systemPolicies").forEach(p -> policies.add(p.asText()));
+            EmulatorConfig probe = EmulatorConfig.builder().user(json.path("accountId").asText(null),
+                    json.path("userName").asText(null), json.path("accessKeyId").asText(null),
+                    json.path("accessKeySecret").asText(null), policies.toArray(String[]::new)).build();
+            EmulatorConfig.UserKey user = probe.users().get(0);
+            emulator.addUser(user);
+            HttpResponses.send(exchange, 200, null, Map.of("accountId", user.accountId(), "userName", user.userName(),
+                    "accessKeyId", user.accessKeyId(), "systemPolicies", user.systemPolicies()));
+        } catch (IOException | IllegalArgumentException e) {
+            HttpResponses.send(exchange, 400, null, Map.of("error", String.valueOf(e.getMessage())));
+        }
     }
 
     private void updateFaults(HttpExchange exchange, byte[] body) throws IOException {

@@ -60,6 +60,10 @@ final class PolicyActions {
         synchronized (account) {
             PolicyEntry policy = account.customPolicy(name);
             int holders = account.holders(new PolicyRef(PolicyRef.CUSTOM, name)).size();
+            if (account.userHolders(new PolicyRef(PolicyRef.CUSTOM, name)) > 0) {
+                throw RamError.conflict("DeleteConflict.Policy.User",
+                        "The policy CAN NOT been attached to any user while deleting the policy: " + name + ".");
+            }
             if (holders > 0) {
                 throw RamError.conflict("DeleteConflict.Policy.Role",
                         "The policy is still attached to " + holders + " roles: " + name + ".");

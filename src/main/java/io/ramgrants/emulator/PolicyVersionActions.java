@@ -92,8 +92,8 @@ final class PolicyVersionActions {
     private static Map<String, Object> delete(ActionContext ctx) {
         return changeVersion(ctx, (policy, version, named) -> {
             if (version.number() == policy.defaultVersion) {
-                throw RamError.conflict("DeleteConflict.Policy.Version",
-                        "The default version of a policy cannot be deleted: " + named + ".");
+                throw RamError.conflict("DeleteConflict.Policy.Version.Default",
+                        "The default policy version CAN NOT been deleted directly: " + named + ".");
             }
             policy.versions.remove(version.number());
         });
@@ -134,7 +134,7 @@ final class PolicyVersionActions {
     }
 
     private static RamError versionNotFound(String name, String versionId) {
-        return RamError.notFound("EntityNotExist.PolicyVersion",
+        return RamError.notFound("EntityNotExist.Policy.Version",
                 "The policy version does not exist: " + name + " " + versionId + ".");
     }
 

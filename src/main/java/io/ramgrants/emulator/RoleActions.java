@@ -73,10 +73,11 @@ final class RoleActions {
             if (description != null) {
                 role.description = description;
             }
-            if (maxSession != null) {
-                role.maxSessionDuration = maxSession;
-            }
-            if (document != null || description != null || maxSession != null) {
+            // The API reference gives NewMaxSessionDuration a default (3600): absent, the role is reset to it.
+            long newMaxSession = maxSession != null ? maxSession : RamValidation.MIN_SESSION;
+            boolean sessionChanged = newMaxSession != role.maxSessionDuration;
+            role.maxSessionDuration = newMaxSession;
+            if (document != null || description != null || sessionChanged) {
                 role.updateDate = ctx.now();
             }
             return Body.of("Role", view(role, true));

@@ -58,8 +58,11 @@ class AccountControllerEmulatorTest {
     @BeforeAll
     static void start() {
         emulator = RamEmulator.start(EmulatorConfig.builder()
-                .account(HUB, "LTAI-hub", HUB_SECRET)
-                .account(HUB, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2")
+                // RAM-user keys: STS refuses AssumeRole to root AccessKeys.
+                .user(HUB, "ramgrants-operator", "LTAI-hub", HUB_SECRET, "AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess")
+                .user(HUB, "ramgrants-operator-2", "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2", "AliyunSTSAssumeRoleAccess",
+                        "AliyunRAMReadOnlyAccess")
+                .oidcProvider(TARGET, "ack-rrsa", "sts.aliyuncs.com")
                 .account(TARGET, "LTAI-target", TARGET_SECRET)
                 .build(), 0);
         RamGateways gateways = new RamGateways(
@@ -99,7 +102,7 @@ class AccountControllerEmulatorTest {
 
         AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
 
-        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":root");
+        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":user/ramgrants-operator");
         assertThat(k8s.accounts.registry().ramGateway(hubName).getRole("no-such-role")).isEmpty();
         k8s.assertNoSecretsIn(hub);
     }

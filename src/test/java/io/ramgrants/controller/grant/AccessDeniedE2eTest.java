@@ -60,7 +60,7 @@ class AccessDeniedE2eTest {
         ram.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("Custom").setPolicyName(OPERATOR_POLICY)
                 .setRoleName(OPERATOR_ROLE));
 
-        k8s.account("acct-task", TASK, "LTAI-task", secret("task"));
+        k8s.account("acct-task", TASK, "LTAI-task-user", secret("task-user"));
         k8s.client.resource(assumedAccount("acct-a-operator", A, "acct-task")).create();
         k8s.awaitAccountReady("acct-task");
         k8s.awaitAccountReady("acct-a-operator");
