@@ -62,7 +62,16 @@ final class OnlinePlan {
         return accounts;
     }
 
+    /** What to do with the engine once every account is reachable. */
+    interface Runner {
+        List<GrantRun> run(GrantEngine engine, List<EvaluatedResource> evaluated);
+    }
+
     Outcome run(List<EvaluatedResource> evaluated, boolean observeOnly) {
+        return run(evaluated, (engine, grants) -> GrantRun.runAll(engine, grants, observeOnly));
+    }
+
+    Outcome run(List<EvaluatedResource> evaluated, Runner runner) {
         ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways());
         List<String> missing = accounts.withoutCredentials(neededAccounts(evaluated));
         if (!missing.isEmpty()) {
@@ -77,7 +86,7 @@ final class OnlinePlan {
             return new Outcome(Reach.NOT_READY, List.of(), reasons, inputProblem);
         }
         GrantEngine engine = new GrantEngine(accounts.gateways());
-        return new Outcome(Reach.ONLINE, GrantRun.runAll(engine, evaluated, observeOnly), List.of(), false);
+        return new Outcome(Reach.ONLINE, runner.run(engine, evaluated), List.of(), false);
     }
 
     private static RamGateways gateways() {
