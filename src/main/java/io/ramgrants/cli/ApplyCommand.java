@@ -47,6 +47,8 @@ public final class ApplyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     ConvergingApply.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    /** Per-call retries; tests shorten the backoff. */
+    io.ramgrants.ram.RamClientSettings settings = OnlinePlan.CLI_SETTINGS;
 
     CredentialEnvironment environment = CredentialEnvironment.ofProcess();
 
@@ -74,7 +76,7 @@ public final class ApplyCommand implements Callable<Integer> {
             return CONVERGED;
         }
         ConvergingApply[] converging = new ConvergingApply[1];
-        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment).run(evaluated, (engine, grants) -> {
+        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, settings).run(evaluated, (engine, grants) -> {
             converging[0] = new ConvergingApply(engine, timeout, System::nanoTime, sleeper);
             return converging[0].runAll(grants);
         });

@@ -49,9 +49,16 @@ final class OnlinePlan {
     private final ManifestSet manifests;
     private final CredentialEnvironment environment;
 
+    private final RamClientSettings settings;
+
     OnlinePlan(ManifestSet manifests, CredentialEnvironment environment) {
+        this(manifests, environment, CLI_SETTINGS);
+    }
+
+    OnlinePlan(ManifestSet manifests, CredentialEnvironment environment, RamClientSettings settings) {
         this.manifests = manifests;
         this.environment = environment;
+        this.settings = settings;
     }
 
     /** Every account the grants want a role in. */
@@ -72,7 +79,7 @@ final class OnlinePlan {
     }
 
     Outcome run(List<EvaluatedResource> evaluated, Runner runner) {
-        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways());
+        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways(settings));
         List<String> missing = accounts.withoutCredentials(neededAccounts(evaluated));
         if (!missing.isEmpty()) {
             return new Outcome(Reach.NO_CREDENTIALS, List.of(), missing, true);
@@ -89,7 +96,7 @@ final class OnlinePlan {
         return new Outcome(Reach.ONLINE, runner.run(engine, evaluated), List.of(), false);
     }
 
-    private static RamGateways gateways() {
-        return new RamGateways(CLI_SETTINGS, OperatorMetrics.discarding());
+    private static RamGateways gateways(RamClientSettings settings) {
+        return new RamGateways(settings, OperatorMetrics.discarding());
     }
 }
