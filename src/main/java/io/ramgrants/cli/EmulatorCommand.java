@@ -29,7 +29,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "An account and one of its root AccessKeys; repeat for more keys or accounts.")
     List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--user", paramLabel = "ID:NAME=AKID:SECRET[:POLICY,...]",
+    @Option(names = "--user", paramLabel = "ID:NAME=AKID:SECRET[@POLICY,...]",
             description = {"A RAM user of account ID with one AccessKey and the system policies listed (e.g. AliyunRAMFullAccess)"
                     + " attached; repeat for more. RAM-user keys are authorised by their policies, and only they may call AssumeRole."})
     List<String> users = new ArrayList<>();
@@ -95,10 +95,10 @@ public final class EmulatorCommand implements Callable<Integer> {
         int keyColon = user.indexOf(':', eq + 1);
         if (colon <= 0 || eq <= colon + 1 || keyColon <= eq + 1 || keyColon == user.length() - 1) {
             // Never echo the value: it holds a secret.
-            throw new IllegalArgumentException("--user must look like ID:NAME=AKID:SECRET[:POLICY,...]");
+            throw new IllegalArgumentException("--user must look like ID:NAME=AKID:SECRET[@POLICY,...]");
         }
         String rest = user.substring(keyColon + 1);
-        int policiesAt = rest.indexOf(':');
+        int policiesAt = rest.lastIndexOf('@');
         String secret = policiesAt < 0 ? rest : rest.substring(0, policiesAt);
         String[] policies = policiesAt < 0 || policiesAt == rest.length() - 1 ? new String[0]
                 : rest.substring(policiesAt + 1).split(",");
