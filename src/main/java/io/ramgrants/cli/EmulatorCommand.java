@@ -50,6 +50,13 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Fraction of RAM writes that take effect but are answered 503/500 all the same (default: ${DEFAULT-VALUE}).")
     double faultLostReply;
 
+    @Option(names = "--consistency-lag", defaultValue = "0s", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = {"Model RAM's eventual consistency: after a write, dependent calls may see the old state for a"
+                    + " seeded random time up to this (e.g. 2s): DeleteRole after a detach, DeletePolicy after a detach or"
+                    + " version delete, AttachPolicyToRole after CreateRole, GetRole's trust policy (default: ${DEFAULT-VALUE})."})
+    java.time.Duration consistencyLag;
+
     @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "N", description = "Added latency per call (default: ${DEFAULT-VALUE}).")
     long latencyMs;
 
@@ -110,7 +117,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     public EmulatorConfig config() {
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .faultThrottle(faultThrottle).fault5xx(fault5xx).faultLostReply(faultLostReply).latencyMs(latencyMs)
-                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles);
+                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles).consistencyLag(consistencyLag);
         if (seed != null) {
             builder.seed(seed);
         }

@@ -27,9 +27,25 @@ final class AccountState {
     /** Reverse index: the roles (lower-cased names, with attach time) holding each policy. */
     private final Map<PolicyRef, Map<String, Instant>> holders = new HashMap<>();
 
+    /** RAM catching up with recent writes (no effect unless a consistency lag is configured). */
+    final ConsistencyLag lag;
+
     AccountState(String accountId, int maxRoles) {
+        this(accountId, maxRoles, new ConsistencyLag(0, () -> java.time.Duration.ZERO));
+    }
+
+    AccountState(String accountId, int maxRoles, ConsistencyLag lag) {
         this.accountId = accountId;
         this.maxRoles = maxRoles;
+        this.lag = lag;
+    }
+
+    static String roleLagKey(String roleName) {
+        return "role:" + key(roleName);
+    }
+
+    static String policyLagKey(String policyName) {
+        return "policy:" + policyName;
     }
 
     static String key(String roleName) {

@@ -91,7 +91,8 @@ final class AdminHandler implements HttpHandler {
                     json.path("throttle").asDouble(current.throttle()),
                     json.path("serverError").asDouble(current.serverError()),
                     json.path("latencyMs").asLong(current.latencyMs()),
-                    json.path("lostReply").asDouble(current.lostReply()));
+                    json.path("lostReply").asDouble(current.lostReply()),
+                    json.path("consistencyLagMs").asLong(current.consistencyLagMs()));
             emulator.setFaults(updated);
             HttpResponses.send(exchange, 200, null, updated);
         } catch (IOException | IllegalArgumentException e) {

@@ -45,7 +45,7 @@ public final class EmulatorConfig {
         this.accounts = List.copyOf(b.accounts);
         this.users = List.copyOf(b.users);
         this.oidcProviders = List.copyOf(b.oidcProviders);
-        this.faults = new FaultSettings(b.throttle, b.serverError, b.latencyMs, b.lostReply);
+        this.faults = new FaultSettings(b.throttle, b.serverError, b.latencyMs, b.lostReply, b.consistencyLag.toMillis());
         this.seed = b.seed != null ? b.seed : System.nanoTime();
         this.rate = b.rate;
         this.ramQuotas = b.ramQuotas;
@@ -113,6 +113,7 @@ public final class EmulatorConfig {
         private double serverError;
         private double lostReply;
         private long latencyMs;
+        private Duration consistencyLag = Duration.ZERO;
         private Long seed;
         private double rate;
         private boolean ramQuotas;
@@ -181,6 +182,15 @@ public final class EmulatorConfig {
         /** Fraction of RAM writes that take effect but are answered 503/500 all the same. */
         public Builder faultLostReply(double fraction) {
             this.lostReply = fraction;
+            return this;
+        }
+
+        /** After a write, dependent calls may still see the old state for a seeded random time up to {@code lag}. */
+        public Builder consistencyLag(Duration lag) {
+            if (lag.isNegative()) {
+                throw new IllegalArgumentException("consistency lag must be >= 0");
+            }
+            this.consistencyLag = lag;
             return this;
         }
 

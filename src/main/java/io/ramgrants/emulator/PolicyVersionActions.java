@@ -36,6 +36,11 @@ final class PolicyVersionActions {
         AccountState account = ctx.account();
         synchronized (account) {
             PolicyEntry policy = account.customPolicy(name);
+            int ghosts = account.lag.ghostVersions(AccountState.policyLagKey(name), ctx.now());
+            if (ghosts > 0 && rotate.equals(ROTATE_NONE) && policy.versions.size() + ghosts >= PolicyEntry.MAX_VERSIONS) {
+                throw RamError.conflict("LimitExceeded.Policy.Version",
+                        "Exceeded policy version limit " + PolicyEntry.MAX_VERSIONS + ": " + name + ".");
+            }
             if (policy.versions.size() >= PolicyEntry.MAX_VERSIONS) {
                 if (rotate.equals(ROTATE_NONE)) {
                     throw RamError.conflict("LimitExceeded.Policy.Version",
@@ -96,6 +101,7 @@ final class PolicyVersionActions {
                         "The default policy version CAN NOT been deleted directly: " + named + ".");
             }
             policy.versions.remove(version.number());
+            ctx.account().lag.wrote(ConsistencyLag.Kind.DELETED_VERSION, AccountState.policyLagKey(policy.name), ctx.now());
         });
     }
 

@@ -48,7 +48,8 @@ public final class RamEmulator implements AutoCloseable {
     private RamEmulator(EmulatorConfig config, int port) throws IOException {
         this.faults = new FaultInjector(config.faults(), config.seed());
         this.credentials = new CredentialStore(config.accounts(), config.clock());
-        this.accounts = new Accounts(config.maxRolesPerAccount());
+        this.accounts = new Accounts(config.maxRolesPerAccount(), config.seed(),
+                () -> java.time.Duration.ofMillis(this.faults.settings().consistencyLagMs()));
         this.clock = config.clock();
         // User IDs look like RAM's 16-digit numbers; seeded so runs repeat.
         this.userSequence = new java.util.concurrent.atomic.AtomicLong(

@@ -46,7 +46,7 @@ public record EngineFailure(String step, Optional<PlannedAction> action, String 
         }
         String c = error.code() == null ? "" : error.code();
         return c.startsWith("DeleteConflict.") || c.equals("LimitExceeded.Policy.Version")
-                || error.kind() == RamErrorKind.NOT_FOUND;
+                || (action.get() instanceof PlannedAction.AttachPolicy && error.kind() == RamErrorKind.NOT_FOUND);
     }
 
     /** {@code <step>: <RAM code>}, free of request IDs so it can go into a status condition. */
