@@ -28,7 +28,8 @@ import picocli.CommandLine;
 
 /**
  * One-shot {@code apply} against a RAM that throttles 30 % of calls, answers 10 % with a 5xx and
- * loses the reply of 10 % of the writes it commits: 20 grants of every kind converge in one run
+ * loses the reply of 10 % of the writes it commits, and is eventually consistent (up to 300 ms):
+ * 20 grants of every kind converge in one run
  * (exit 0), RAM holds exactly what they declare and nothing twice, and {@code plan} then finds no drift.
  */
 class ApplyThroughFaultsTest {
@@ -56,7 +57,8 @@ class ApplyThroughFaultsTest {
                 .account(ANALYTICS, "AKID-ANALYTICS", "analytics-secret")
                 .seed(14L).threads(4).build(), 0);
         writeManifests();
-        emulator.setFaults(new FaultSettings(0.30, 0.10, 0, 0.10));
+        // And RAM catching up with each write for up to 300 ms (the consistency-lag model).
+        emulator.setFaults(new FaultSettings(0.30, 0.10, 0, 0.10, 300));
 
         ApplyCommand apply = new ApplyCommand();
         // The CLI's per-call backoff (200 ms to 2 s), shortened so the test takes seconds; the same code path.
