@@ -94,6 +94,8 @@ final class GrantOperatorHarness implements AutoCloseable {
                 .account(A, "LTAI-a", secret("a"))
                 .account(B, "LTAI-b", secret("b"))
                 .account(TASK, "LTAI-task", secret("task"))
+                // RAM-user key for AssumeRole chains: STS refuses root keys.
+                .user(TASK, "ram-grant-operator", "LTAI-task-user", secret("task-user"), "AliyunSTSAssumeRoleAccess")
                 .account(LONER, "LTAI-loner", secret("loner"))
                 .build(), 0);
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
