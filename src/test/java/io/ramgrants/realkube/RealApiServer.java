@@ -84,7 +84,7 @@ public final class RealApiServer {
         return shared;
     }
 
-    static boolean required() {
+    public static boolean required() {
         if (Boolean.getBoolean("ramgrants.realkube.required")) {
             return true;
         }
