@@ -120,12 +120,12 @@ final class GrantOperatorHarness implements AutoCloseable {
         OperatorSettings settings = OperatorSettings.defaults(metrics);
         KubernetesClient operatorClient;
         if (real == null) {
+            // Status by server-side apply, as run writes it, on a mock that answers it.
             server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    new KubernetesCrudDispatcher(), true);
+                    new io.ramgrants.testing.ServerSideApplyCrudDispatcher(), true);
             server.init();
             client = server.createClient();
             operatorClient = client;
-            settings = settings.withServerSideApply(false);
         } else {
             server = null;
             client = real.client(UnaryOperator.identity());
