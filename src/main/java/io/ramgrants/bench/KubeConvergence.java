@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -57,10 +56,9 @@ final class KubeConvergence implements AutoCloseable {
         OperatorSettings settings = OperatorSettings.defaults(OperatorMetrics.discarding());
         if (kubeconfig == null) {
             server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    new KubernetesCrudDispatcher(), true);
+                    new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
             server.init();
             client = counted(server.createClient().getConfiguration());
-            settings = settings.withServerSideApply(false); // the mock answers server-side apply with 415
         } else {
             server = null;
             try {

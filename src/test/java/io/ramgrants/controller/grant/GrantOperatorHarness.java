@@ -122,7 +122,7 @@ final class GrantOperatorHarness implements AutoCloseable {
         if (real == null) {
             // Status by server-side apply, as run writes it, on a mock that answers it.
             server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    new io.ramgrants.testing.ServerSideApplyCrudDispatcher(), true);
+                    new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
             server.init();
             client = server.createClient();
             operatorClient = client;

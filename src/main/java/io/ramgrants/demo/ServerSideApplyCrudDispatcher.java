@@ -1,4 +1,4 @@
-package io.ramgrants.testing;
+package io.ramgrants.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * fabric8's CRUD mock server, answering server-side apply (which it refuses with 415) for the one
  * field manager an operator is: an apply of {@code /status} replaces the status with the applied one
  * (what SSA does when one manager owns the whole status), an apply of the object merges the applied
- * fields (finalizers, annotations). Lets the mock-server tiers take the status path {@code run} takes;
- * conflicts between managers are the real-server tier's to show.
+ * fields (finalizers, annotations). Lets {@code demo}, {@code bench --with-kube} and the mock-server
+ * test tiers take the status path {@code run} takes; conflicts between managers are the real-server
+ * tier's to show (docs/testing.md).
  */
 public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
