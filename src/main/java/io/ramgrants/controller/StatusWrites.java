@@ -14,9 +14,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * so the last writer is right. JOSDK applies it after a reconcile; during deletion, where JOSDK
  * offers no status patch, {@link #apply} applies the same patch with the same field manager.
  *
- * <p>Without SSA (only the fabric8 mock server, which answers SSA with 415: see
- * {@code docs/testing.md}) the status is written onto the server's copy instead. A failed status
- * write is never swallowed: it propagates, and JOSDK retries the resource.
+ * <p>Without SSA (only where the fabric8 mock server answers SSA with 415: the demo and some
+ * reliability tests, see {@code docs/testing.md}) the status is written onto the server's copy
+ * instead. A failed status write is never swallowed: it propagates, and JOSDK retries the resource.
  */
 public final class StatusWrites {
     private StatusWrites() {}
