@@ -22,9 +22,13 @@ import picocli.CommandLine.Spec;
                 "Uses the AlibabaCloudAccounts in the input (their Secrets from the same input, or the "
                         + "environment for default-chain accounts) and prints each RAM action."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:RAM now matches the manifests",
-                "1:invalid input (manifests, accounts, Secrets): nothing was written",
-                "3:a RAM action failed, or a conflict (a role not managed by this grant) blocked convergence"})
+        exitCodeList = {"0:RAM now matches the manifests, except what grants in Observe mode or paused keep"
+                        + " unchanged (they are reported)",
+                "1:invalid input (manifests, accounts, Secrets; an account with no AlibabaCloudAccount or"
+                        + " credentials in the input): nothing was written",
+                "3:a RAM action failed, a conflict (a role not managed by this grant) blocked convergence, RAM"
+                        + " could not be reached, or (with --fail-on-skipped) a grant in Observe mode or paused"
+                        + " left changes unwritten"})
 public final class ApplyCommand implements Callable<Integer> {
     static final int CONVERGED = 0;
     static final int INVALID = 1;
@@ -43,6 +47,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Documents of other kinds (a ConfigMap, a Deployment) are errors instead"
             + " of being skipped with a note.")
     boolean strict;
+
+    @Option(names = "--fail-on-skipped", description = "Exit 3 when a grant in Observe mode or paused leaves"
+            + " changes unwritten (by default they are reported and do not fail the run).")
+    boolean failOnSkipped;
 
     @Spec
     CommandSpec spec;
@@ -79,22 +87,37 @@ public final class ApplyCommand implements Callable<Integer> {
         OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, allowEndpointHosts).run(evaluated, false);
         if (!outcome.online()) {
             outcome.unreachable().forEach(reason -> out.println("error: " + reason));
-            out.println("apply: cannot reach RAM, nothing was written");
+            out.println(switch (outcome.reach()) {
+                case NO_CREDENTIALS -> "apply: some account the grants need has no AlibabaCloudAccount or no"
+                        + " credentials in the input, nothing was written";
+                case NOT_READY -> outcome.inputProblem()
+                        ? "apply: some account's credentials in the input do not work, nothing was written"
+                        : "apply: cannot reach RAM, nothing was written";
+                case ONLINE -> throw new IllegalStateException("online");
+            });
             return outcome.inputProblem() ? INVALID : NOT_CONVERGED;
         }
         outcome.runs().forEach(run -> report(out, run));
         long applied = outcome.runs().stream().mapToLong(r -> r.result().applied().size()).sum();
-        boolean converged = outcome.runs().stream().allMatch(r -> r.result().converged());
+        List<GrantRun> skipped = outcome.runs().stream().filter(GrantRun::skipped).toList();
+        boolean converged = outcome.runs().stream().filter(r -> !r.skipped()).allMatch(r -> r.result().converged());
+        skipped.forEach(r -> out.println("apply: skipped " + r.resource().displayName() + ": "
+                + (GrantRun.optionsOf(r.resource()).paused() ? "paused" : "Observe mode") + ", "
+                + r.result().plan().actions().size() + " planned RAM write(s) not performed"));
         out.println("apply: " + applied + " action(s) applied; "
-                + (converged ? "RAM matches the manifests" : "RAM does not match the manifests yet"));
-        return converged ? CONVERGED : NOT_CONVERGED;
+                + (!converged ? "RAM does not match the manifests yet"
+                : skipped.isEmpty() ? "RAM matches the manifests"
+                : "RAM matches the manifests except " + skipped.size() + " skipped resource(s)"));
+        return !converged || (failOnSkipped && !skipped.isEmpty()) ? NOT_CONVERGED : CONVERGED;
     }
 
     private static void report(PrintWriter out, GrantRun run) {
         out.println(run.resource().displayName() + " (" + run.resource().source().location() + "):");
         List<PlannedAction> applied = run.result().applied();
-        run.result().plan().actions().forEach(action ->
-                out.println("  " + (applied.contains(action) ? "applied: " : "not applied: ") + action.line()));
+        run.result().plan().actions().forEach(action -> {
+            out.println("  " + (applied.contains(action) ? "applied: " : "not applied: ") + action.line());
+            action.changes().forEach(c -> out.println("      " + c.line()));
+        });
         run.resource().desired().ifPresent(state -> state.notes().forEach(n -> out.println("  note: " + n)));
         run.findings().forEach(f -> out.println("  " + f));
     }

@@ -68,7 +68,9 @@ public final class Planner {
         if (trust == null && description == null) {
             return List.of();
         }
-        return List.of(new UpdateRole(desired.accountId(), desired.roleName(), trust, description));
+        ObservedRole observed = diff.observed();
+        return List.of(new UpdateRole(desired.accountId(), desired.roleName(), trust, description,
+                trust == null ? null : observed.trustDocument(), description == null ? null : observed.description()));
     }
 
     private static List<PlannedAction> newDefaultVersion(String account, DesiredCustomPolicy custom,
@@ -76,7 +78,8 @@ public final class Planner {
         List<PlannedAction> actions = new ArrayList<>();
         VersionPruning.toDeleteBefore(observed.versions(), 1).forEach(v ->
                 actions.add(new DeletePolicyVersion(account, custom.policyName(), v.versionId())));
-        actions.add(new CreatePolicyVersion(account, custom.policyName(), custom.document().toJson(), true));
+        actions.add(new CreatePolicyVersion(account, custom.policyName(), custom.document().toJson(), true,
+                observed.defaultDocument()));
         return actions;
     }
 

@@ -36,7 +36,7 @@ final class GrantEvents {
 
     void record(HasMetadata grant, GrantStatus previous, PassOutcome outcome) {
         outcome.result().ifPresent(result -> result.applied()
-                .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.line())));
+                .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.detailedLine())));
         outcome.result().ifPresent(result -> result.removals().retained().stream()
                 .filter(line -> !retainedBefore(previous, line))
                 .forEach(line -> recorder.record(grant, Type.Warning, RETAINED_NO_LONGER_DECLARED,
@@ -70,7 +70,7 @@ final class GrantEvents {
         }
         if (GrantReasons.DRIFT_DETECTED.equals(verdict.reason()) && result.isPresent()) {
             List<PlannedAction> actions = result.get().plan().actions();
-            String listed = actions.stream().limit(LISTED_ACTIONS).map(PlannedAction::line)
+            String listed = actions.stream().limit(LISTED_ACTIONS).map(PlannedAction::detailedLine)
                     .collect(Collectors.joining("; "));
             return verdict.message() + ": " + listed
                     + (actions.size() > LISTED_ACTIONS ? "; and " + (actions.size() - LISTED_ACTIONS) + " more" : "");
@@ -90,33 +90,6 @@ final class GrantEvents {
     }
 
     static String reason(PlannedAction action) {
-        if (action instanceof PlannedAction.UpdateRole update) {
-            return update.newTrustDocument() != null ? "TrustPolicyUpdated" : "RoleDescriptionUpdated";
-        }
-        if (action instanceof PlannedAction.CreateRole) {
-            return "RoleCreated";
-        }
-        if (action instanceof PlannedAction.AttachPolicy) {
-            return "PolicyAttached";
-        }
-        if (action instanceof PlannedAction.DetachPolicy) {
-            return "PolicyDetached";
-        }
-        if (action instanceof PlannedAction.CreatePolicy) {
-            return "PolicyCreated";
-        }
-        if (action instanceof PlannedAction.CreatePolicyVersion) {
-            return "PolicyVersionCreated";
-        }
-        if (action instanceof PlannedAction.DeletePolicyVersion) {
-            return "PolicyVersionDeleted";
-        }
-        if (action instanceof PlannedAction.DeletePolicy) {
-            return "PolicyDeleted";
-        }
-        if (action instanceof PlannedAction.DeleteRole) {
-            return "RoleDeleted";
-        }
-        return "RamWrite";
+        return action.eventReason();
     }
 }
