@@ -128,7 +128,9 @@ public final class PlanCommand implements Callable<Integer> {
         return evaluated.stream()
                 .map(r -> PlannedResource.of(r, r.desired()
                         .map(state -> planner.planFromNothing(state.roles()).actions()).orElse(List.of()),
-                        List.of(), false))
+                        List.of(), false, r.desired().map(state -> state.roles().stream()
+                                .map(role -> new PlannedResource.RoleView(role.accountId(), role.roleName(),
+                                        PlannedResource.NOT_DIFFED)).toList()).orElse(List.of())))
                 .toList();
     }
 
@@ -138,8 +140,16 @@ public final class PlanCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(GrantRun::resource, Function.identity()));
         return evaluated.stream().map(r -> {
             GrantRun run = byResource.get(r);
-            return run == null ? PlannedResource.of(r, List.of(), List.of(), true)
-                    : PlannedResource.of(r, run.result().plan().actions(), run.findings(), true);
+            if (run == null) {
+                return PlannedResource.of(r, List.of(), List.of(), true, List.of());
+            }
+            List<String> states = run.roleStates();
+            List<PlannedResource.RoleView> views = new java.util.ArrayList<>();
+            for (int i = 0; i < states.size(); i++) {
+                var role = run.result().roles().get(i);
+                views.add(new PlannedResource.RoleView(role.accountId(), role.roleName(), states.get(i)));
+            }
+            return PlannedResource.of(r, run.result().plan().actions(), run.findings(), true, views);
         }).toList();
     }
 }

@@ -111,6 +111,9 @@ public final class PlanRenderer {
             a.changes().forEach(c -> its.add(changeNode(c)));
         });
         node.put("diffed", planned.diffed());
+        ArrayNode states = node.putArray("roleStates");
+        planned.roleStates().forEach(v -> states.addObject().put("accountId", v.accountId())
+                .put("roleName", v.roleName()).put("state", v.state()));
         ArrayNode notes = node.putArray("notes");
         r.desired().ifPresent(state -> state.notes().forEach(notes::add));
         node.put("file", r.source().location());

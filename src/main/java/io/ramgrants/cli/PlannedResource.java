@@ -12,21 +12,27 @@ import java.util.List;
  * against empty accounts.
  */
 public record PlannedResource(EvaluatedResource evaluated, List<String> actions, List<String> findings,
-                              List<PlannedAction> planned, boolean diffed) {
+                              List<PlannedAction> planned, boolean diffed, List<RoleView> roleStates) {
+    /** One desired role's state: missing, drifted, conflict, observe-only, paused, up to date (or not diffed). */
+    public record RoleView(String accountId, String roleName, String state) {}
+
+    static final String NOT_DIFFED = "not diffed";
+
     public PlannedResource {
         actions = List.copyOf(actions);
         findings = List.copyOf(findings);
         planned = List.copyOf(planned);
+        roleStates = List.copyOf(roleStates);
     }
 
     public PlannedResource(EvaluatedResource evaluated, List<String> actions) {
-        this(evaluated, actions, List.of(), List.of(), false);
+        this(evaluated, actions, List.of(), List.of(), false, List.of());
     }
 
     /** A resource planned from its actions: the lines are the actions' lines. */
     static PlannedResource of(EvaluatedResource evaluated, List<PlannedAction> planned, List<String> findings,
-                              boolean diffed) {
+                              boolean diffed, List<RoleView> roleStates) {
         return new PlannedResource(evaluated, planned.stream().map(PlannedAction::line).toList(), findings, planned,
-                diffed);
+                diffed, roleStates);
     }
 }

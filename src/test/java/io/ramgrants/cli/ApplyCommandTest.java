@@ -266,6 +266,8 @@ class ApplyCommandTest {
         assertThat(grant).isNotNull();
         assertThat(grant.path("actions").get(0).asText()).isEqualTo("UpdateRole ram-for-dts in " + ORDERS + " (trust policy)");
         assertThat(grant.path("diffed").asBoolean()).isTrue();
+        assertThat(grant.path("roleStates").get(0).path("state").asText()).isEqualTo("drifted");
+        assertThat(grant.path("roleStates").get(0).path("roleName").asText()).isEqualTo("ram-for-dts");
         List<String> changes = new ArrayList<>();
         grant.path("changes").forEach(c -> changes.add(c.path("op").asText() + c.path("action").asText() + " "
                 + c.path("account").asText() + " " + c.path("role").asText() + " " + c.path("field").asText() + " "
