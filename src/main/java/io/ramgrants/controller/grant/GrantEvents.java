@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Events of a pass: one Normal event per RAM write (what was done, in which account), and one
+ * The Events of a pass: one Normal event per RAM write (its reason from
+ * {@link PlannedAction#eventReason()}, its message the action's line with what it changed), and one
  * Warning per new conflict, failure, invalid spec or drift seen in Observe mode. A Warning that
  * persists is announced once, when the condition first says so, not on every retry or resync.
  */
@@ -36,7 +37,7 @@ final class GrantEvents {
 
     void record(HasMetadata grant, GrantStatus previous, PassOutcome outcome) {
         outcome.result().ifPresent(result -> result.applied()
-                .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.detailedLine())));
+                .forEach(action -> recorder.record(grant, Type.Normal, action.eventReason(), action.detailedLine())));
         outcome.result().ifPresent(result -> result.removals().retained().stream()
                 .filter(line -> !retainedBefore(previous, line))
                 .forEach(line -> recorder.record(grant, Type.Warning, RETAINED_NO_LONGER_DECLARED,
@@ -87,9 +88,5 @@ final class GrantEvents {
         var failure = result.failure().orElseThrow();
         String requestId = failure.error().requestId();
         return failure.summary() + (requestId == null ? "" : " (RequestId " + requestId + ")");
-    }
-
-    static String reason(PlannedAction action) {
-        return action.eventReason();
     }
 }
