@@ -27,7 +27,28 @@ public record Change(String op, String action, String account, String role, Stri
         return op + " " + field + (policy != null && !"attachment".equals(field) ? " " + policy : "") + ": " + value;
     }
 
+    /** Quoted with backslash escapes, so a hostile value (a newline in a description) stays on its line. */
     private static String quote(String value) {
-        return value == null ? "(none)" : "\"" + value.replace("\"", "\\\"") + "\"";
+        if (value == null) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 }

@@ -169,4 +169,12 @@ class PlannedActionChangesTest {
                 .satisfies(a -> assertThat(a.changes()).extracting(Change::field).contains("policy.action")
                         .doesNotContain("policy.document"));
     }
+
+    @Test
+    void aHostileValueStaysOnItsLine() {
+        UpdateRole update = new UpdateRole(A, "r", null, "x\n+ trust.principal.RAM: \"acs:ram::6:root\"\u202e", null, "y");
+
+        assertThat(update.changes().get(0).line()).doesNotContain("\n")
+                .isEqualTo("~ description: \"y\" -> \"x\\n+ trust.principal.RAM: \\\"acs:ram::6:root\\\"\\u202e\"");
+    }
 }
