@@ -23,6 +23,7 @@ public final class EmulatorConfig {
     private final Duration stsTokenTtl;
     private final int maxRolesPerAccount;
     private final int threads;
+    private final ActionTrailSettings actionTrail;
 
     private EmulatorConfig(Builder b) {
         this.accounts = List.copyOf(b.accounts);
@@ -34,6 +35,7 @@ public final class EmulatorConfig {
         this.stsTokenTtl = b.stsTokenTtl;
         this.maxRolesPerAccount = b.maxRolesPerAccount;
         this.threads = b.threads;
+        this.actionTrail = ActionTrailSettings.delayed(b.eventDelay);
     }
 
     public static Builder builder() {
@@ -78,6 +80,11 @@ public final class EmulatorConfig {
         return threads;
     }
 
+    /** How ActionTrail delivers the events of RAM writes at start. */
+    public ActionTrailSettings actionTrail() {
+        return actionTrail;
+    }
+
     public static final class Builder {
         private final List<AccountKey> accounts = new ArrayList<>();
         private double throttle;
@@ -91,6 +98,7 @@ public final class EmulatorConfig {
         private Duration stsTokenTtl;
         private int maxRolesPerAccount = 1000;
         private int threads = 16;
+        private Duration eventDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -175,6 +183,15 @@ public final class EmulatorConfig {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** Delay between a RAM write and its ActionTrail event becoming visible to LookupEvents. */
+        public Builder eventDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("eventDelay must be >= 0");
+            }
+            this.eventDelay = delay;
             return this;
         }
 
