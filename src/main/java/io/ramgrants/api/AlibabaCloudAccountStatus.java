@@ -9,4 +9,6 @@ public class AlibabaCloudAccountStatus {
     public List<Condition> conditions = new ArrayList<>();
     /** The ARN STS GetCallerIdentity returned for the configured credentials. */
     public String verifiedIdentity;
+    /** Written by the drift event reader, not by the account reconciler (which keeps it). */
+    public DriftEventsStatus driftEvents;
 }

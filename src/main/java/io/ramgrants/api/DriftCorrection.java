@@ -7,4 +7,8 @@ import java.util.List;
 public class DriftCorrection {
     public String time;
     public List<String> actions = new ArrayList<>();
+    @com.fasterxml.jackson.annotation.JsonPropertyDescription("Who caused the drift, from the ActionTrail events of the "
+            + "out-of-band writes: action, caller (AccessKey ID masked), source IP, time, and how long the "
+            + "correction took. Empty when the drift was found by polling.")
+    public String cause;
 }
