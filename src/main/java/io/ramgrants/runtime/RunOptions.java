@@ -1,5 +1,6 @@
 package io.ramgrants.runtime;
 
+import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.observability.OperatorMetrics;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.Set;
 public record RunOptions(boolean leaderElection, String leaseName, String leaseNamespace,
                          List<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
                          Double ramRate, int metricsPort, LogFormat logFormat, ObservationMode observation,
-                         Duration fullSweepPeriod, int reconcileThreads) {
+                         Duration fullSweepPeriod, int reconcileThreads, DriftEventSettings.Source driftEvents,
+                         Duration driftEventInterval) {
     public static final String DEFAULT_LEASE_NAME = "ram-grant-operator";
 
     public RunOptions {
@@ -33,6 +35,9 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
         }
         if (fullSweepPeriod.isNegative() || fullSweepPeriod.isZero()) {
             throw new IllegalArgumentException("--full-sweep-period must be positive: " + fullSweepPeriod);
+        }
+        if (driftEventInterval.isNegative() || driftEventInterval.isZero()) {
+            throw new IllegalArgumentException("--drift-event-interval must be positive: " + driftEventInterval);
         }
         if (reconcileThreads < 1) {
             throw new IllegalArgumentException("--reconcile-threads must be at least 1: " + reconcileThreads);
@@ -50,7 +55,9 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                 .withLabelSelector(labelSelector)
                 .withResync(resyncPeriod, defaults.firstRetry())
                 .withRam(ramRate == null ? defaults.ram() : defaults.ram().withQps(ramRate))
-                .withObservation(defaults.observation().withMode(observation).withFullSweepPeriod(fullSweepPeriod))
+                .withObservation(defaults.observation().withMode(observation).withFullSweepPeriod(fullSweepPeriod)
+                        .withDriftEvents(DriftEventSettings.defaults().withSource(driftEvents)
+                                .withPollInterval(driftEventInterval)))
                 .withConcurrency(OperatorSettings.Concurrency.of(reconcileThreads))
                 .withLeaderElection(leaderElection
                         ? Optional.of(new OperatorSettings.LeaderElection(leaseName, firstSet(leaseNamespace,

@@ -44,6 +44,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     private final Resync resync;
     private final AccountUsage usage = new AccountUsage();
     private final AccountRequeue requeue;
+    private final DriftCauses causes;
 
     protected GrantReconciler(Class<R> type, GrantDependencies deps, Precondition precondition) {
         this.type = type;
@@ -56,6 +57,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         this.metrics = new GrantMetrics(kind, deps.metrics());
         this.resync = new Resync(deps.resyncPeriod(), deps.firstRetry());
         this.requeue = new AccountRequeue(deps.registry(), usage);
+        this.causes = new DriftCauses(deps.observation().outOfBandWrites());
     }
 
     public Class<R> resourceType() {
@@ -99,6 +101,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         metrics.record(outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
+        attribute(grant, outcome, status, started, now);
         boolean write = statuses.worthWriting(grant.getStatus(), status, now);
         log(grant, outcome, write);
         UpdateControl<R> control = write ? statusUpdate(grant, status, context) : UpdateControl.noUpdate();
@@ -143,6 +146,22 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         }
         writeStatus(grant, status);
         return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    /** Who caused the drift (from ActionTrail events): in an Event and in {@code status.lastDriftCorrection.cause}. */
+    private void attribute(R grant, PassOutcome outcome, GrantStatus status, Instant started, Instant now) {
+        outcome.result().flatMap(result -> causes.explain(result, started, now)).ifPresent(cause -> {
+            if (cause.news()) {
+                deps.events().record(grant, EventRecorder.Type.Warning,
+                        cause.corrected() ? "OutOfBandChangeReverted" : "OutOfBandChangeDetected", cause.text());
+                LOG.info("{} {}: {}", kind, key(grant), cause.text());
+            }
+            if (cause.corrected() && status.lastDriftCorrection != null) {
+                status.lastDriftCorrection.cause = cause.text();
+            } else if (!cause.corrected()) {
+                status.notes.add("out-of-band change: " + cause.text());
+            }
+        });
     }
 
     /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
