@@ -129,12 +129,22 @@ public final class DriftEventPoller implements AutoCloseable {
             return;
         }
         AccountFeed.Poll poll = feed.poll(now);
+        Set<String> roles = new java.util.TreeSet<>();
+        Set<String> policies = new java.util.TreeSet<>();
         for (RamWriteEvent event : poll.outOfBand()) {
             OutOfBandWrites.Write write = new OutOfBandWrites.Write(event.eventId(), event.eventTime(),
                     event.eventName(), Attributions.what(event), Attributions.caller(event), event.sourceIp(), now);
             LOG.info("drift events: {}: {}", feed.accountName, write.describe());
-            observation.outOfBandWrite(feed.accountId, event.roles(), event.policies(), write);
-            affected.accept(new Affected(feed.accountId, event.roles(), event.policies()));
+            // A write naming a role is about that role (attachments); one naming only a policy is
+            // about the policy's document, and every role holding it.
+            observation.outOfBandWrite(feed.accountId, event.roles(),
+                    event.roles().isEmpty() ? event.policies() : Set.of(), write);
+            roles.addAll(event.roles());
+            policies.addAll(event.roles().isEmpty() ? event.policies() : Set.of());
+        }
+        if (!roles.isEmpty() || !policies.isEmpty()) {
+            // Once per poll: several writes to one role make one pass, which sees them all.
+            affected.accept(new Affected(feed.accountId, Set.copyOf(roles), Set.copyOf(policies)));
         }
         boolean stateChanged = !feed.state().equals(f.lastState()[0]);
         if (stateChanged && AccountFeed.UNAVAILABLE.equals(feed.state())) {

@@ -23,7 +23,7 @@ public record RamWriteEvent(String eventId, String eventName, Instant eventTime,
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@:/-]{1,128}");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z]{1,64}");
-    private static final Pattern ACCESS_KEY = Pattern.compile("[A-Za-z0-9.]{4,128}");
+    private static final Pattern ACCESS_KEY = Pattern.compile("[A-Za-z0-9._-]{4,128}");
     private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /** Parses an event; empty when it is not a usable RAM write (no ID, time or name). */

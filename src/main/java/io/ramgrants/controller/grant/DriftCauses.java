@@ -84,16 +84,13 @@ final class DriftCauses {
     record Cause(String text, boolean corrected, boolean news) {
     }
 
+    /** Custom policies whose document the plan corrects (attachments are the role's, found under its name). */
     private static Set<String> policiesOf(RolePlan plan) {
         Set<String> names = new TreeSet<>();
         for (PlannedAction a : plan.actions()) {
             if (a instanceof PlannedAction.CreatePolicyVersion v) {
                 names.add(v.policyName());
             } else if (a instanceof PlannedAction.CreatePolicy p) {
-                names.add(p.policyName());
-            } else if (a instanceof PlannedAction.AttachPolicy p) {
-                names.add(p.policyName());
-            } else if (a instanceof PlannedAction.DetachPolicy p) {
                 names.add(p.policyName());
             } else if (a instanceof PlannedAction.DeletePolicyVersion p) {
                 names.add(p.policyName());

@@ -56,6 +56,8 @@ final class GrantOperatorHarness implements AutoCloseable {
     static final String TASK = "3333333333333333";
     static final String LONER = "4444444444444444";
     static final String SECRET_MARK = "SECRET-DO-NOT-LEAK";
+    /** A second AccessKey of account A, for a person editing RAM out of band (not the operator's key). */
+    static final String CONSOLE_A = "LTAI5tConsoleUserAabcd";
 
     final RamEmulator emulator;
     final KubernetesMockServer server;
@@ -90,6 +92,7 @@ final class GrantOperatorHarness implements AutoCloseable {
         System.setErr(new PrintStream(new TeeOutputStream(originalErr, logs), true, StandardCharsets.UTF_8));
         emulator = RamEmulator.start(EmulatorConfig.builder()
                 .account(A, "LTAI-a", secret("a"))
+                .account(A, CONSOLE_A, secret("console-a"))
                 .account(B, "LTAI-b", secret("b"))
                 .account(TASK, "LTAI-task", secret("task"))
                 .account(LONER, "LTAI-loner", secret("loner"))
