@@ -52,6 +52,12 @@ final class KubeConvergence implements AutoCloseable {
 
     KubeConvergence(RamClientSettings ram, OperatorSettings.Concurrency concurrency,
                     UnaryOperator<RamGateway> ramWrapper) {
+        this(ram, concurrency, ramWrapper, UnaryOperator.identity());
+    }
+
+    /** {@code tuning} adjusts the operator's settings (observation, drift events, resync). */
+    KubeConvergence(RamClientSettings ram, OperatorSettings.Concurrency concurrency,
+                    UnaryOperator<RamGateway> ramWrapper, UnaryOperator<OperatorSettings> tuning) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
@@ -61,7 +67,7 @@ final class KubeConvergence implements AutoCloseable {
         OperatorSettings settings = OperatorSettings.defaults(OperatorMetrics.discarding())
                 .withServerSideApply(false).withResync(Duration.ofHours(1), Duration.ofSeconds(1)).withRam(ram)
                 .withConcurrency(concurrency);
-        operator = new OperatorAssembly(client, settings, ramWrapper);
+        operator = new OperatorAssembly(client, tuning.apply(settings), ramWrapper);
         operator.start();
     }
 
@@ -136,6 +142,10 @@ final class KubeConvergence implements AutoCloseable {
         resource.setMetadata(new ObjectMetaBuilder().withName(account.name()).build());
         resource.setSpec(spec);
         return resource;
+    }
+
+    KubernetesClient client() {
+        return client;
     }
 
     @Override
