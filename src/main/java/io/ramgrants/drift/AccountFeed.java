@@ -21,6 +21,11 @@ import java.util.Set;
  * the operator's own AccessKey IDs (its writes are not drift), and whether ActionTrail answers
  * at all. {@link #poll} makes at most one {@code LookupEvents} call. Not thread-safe: one
  * poller thread owns it.
+ *
+ * <p>A window holding more than one page (a burst of writes, most of them usually the operator's
+ * own) is paged through one page per poll, oldest pages last; meanwhile every other poll reads
+ * the newest page of {@code [cursor - overlap, now]} instead, so a fresh out-of-band write waits
+ * at most two intervals behind a backlog. Only the paged window moves the cursor.
  */
 final class AccountFeed {
     static final String ACTIVE = "Active";
@@ -45,6 +50,7 @@ final class AccountFeed {
     private String pendingToken;
     private Instant pendingStart;
     private Instant pendingEnd;
+    private long polls;
     private String state = ACTIVE;
     private String message = "reading RAM write events from ActionTrail";
     private Instant retryAt = Instant.MIN;
@@ -71,14 +77,15 @@ final class AccountFeed {
         if (UNAVAILABLE.equals(state) && now.isBefore(retryAt)) {
             return new Poll(List.of(), 0, false);
         }
-        Instant start = pendingToken != null ? pendingStart : cursor.minus(settings.overlap());
-        Instant end = pendingToken != null ? pendingEnd : now;
+        boolean fresh = pendingToken != null && polls++ % 2 == 0;
+        Instant start = pendingToken != null && !fresh ? pendingStart : cursor.minus(settings.overlap());
+        Instant end = pendingToken != null && !fresh ? pendingEnd : now;
         if (start.isBefore(now.minus(HISTORY))) {
             start = now.minus(HISTORY);
         }
         ActionTrailGateway.EventPage page;
         try {
-            page = gateway.lookupRamWrites(start, end, pendingToken);
+            page = gateway.lookupRamWrites(start, end, fresh ? null : pendingToken);
         } catch (RamException e) {
             failed(e, now);
             return new Poll(List.of(), 0, true);
@@ -91,6 +98,11 @@ final class AccountFeed {
                     outOfBand.add(event);
                 }
             });
+        }
+        if (fresh) {
+            // The newest page only: the backlog's paging (and the cursor) stay where they were.
+            outOfBand.sort(java.util.Comparator.comparing(RamWriteEvent::eventTime));
+            return new Poll(outOfBand, page.events().size(), true);
         }
         if (page.nextToken() != null) {
             pendingToken = page.nextToken();

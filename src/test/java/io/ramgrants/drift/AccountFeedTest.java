@@ -137,6 +137,28 @@ class AccountFeedTest {
     }
 
     @Test
+    void aFreshWriteIsSeenWithinTwoPollsBehindABacklogOfOwnWrites() throws Exception {
+        AccountFeed feed = feed(null);
+        for (int i = 0; i < 60; i++) {
+            createRole(operatorRam, "own-" + i);
+        }
+        AccountFeed.Poll first = feed.poll(Instant.now());
+        assertThat(first.events()).isEqualTo(ActionTrailGateway.PAGE_SIZE);
+        assertThat(first.outOfBand()).isEmpty();
+        String cursor = feed.status().cursor;
+        createRole(console, "theirs");
+
+        quota();
+        AccountFeed.Poll fresh = feed.poll(Instant.now());
+        assertThat(fresh.outOfBand()).extracting(RamWriteEvent::roles).containsExactly(java.util.Set.of("theirs"));
+        assertThat(feed.status().cursor).as("only the paged window moves the cursor").isEqualTo(cursor);
+        quota();
+        AccountFeed.Poll backlog = feed.poll(Instant.now());
+        assertThat(backlog.events()).as("the rest of the first window").isEqualTo(10);
+        assertThat(Instant.parse(feed.status().cursor)).isAfter(Instant.parse(cursor).minusSeconds(1));
+    }
+
+    @Test
     void aCursorOlderThanTheHistoryIsClamped() {
         DriftEventsStatus ancient = new DriftEventsStatus();
         ancient.cursor = "2020-01-01T00:00:00Z";

@@ -13,7 +13,7 @@ public record DriftEventSettings(Source source, Duration pollInterval, Duration 
     public enum Source { ACTIONTRAIL, OFF }
 
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(15);
-    public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(5);
 
     public DriftEventSettings {
         Objects.requireNonNull(source, "source");
