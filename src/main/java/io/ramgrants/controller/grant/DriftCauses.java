@@ -34,6 +34,9 @@ final class DriftCauses {
                 }
             }));
 
+    /** When a pass last found each role (account/lower-cased name) in order; older writes are no cause. */
+    private final Map<String, Instant> inOrderSince = new java.util.concurrent.ConcurrentHashMap<>();
+
     DriftCauses(OutOfBandWrites writes) {
         this.writes = writes;
     }
@@ -47,7 +50,11 @@ final class DriftCauses {
                 continue;
             }
             Set<String> policies = policiesOf(plan);
-            found.addAll(writes.about(plan.accountId(), plan.roleName(), policies));
+            Instant inOrder = inOrderSince.get(roleKey(plan.accountId(), plan.roleName()));
+            // Event times are whole seconds: a write up to a second before that pass may postdate it.
+            writes.about(plan.accountId(), plan.roleName(), policies).stream()
+                    .filter(w -> inOrder == null || !w.time().isBefore(inOrder.minusSeconds(1)))
+                    .forEach(found::add);
             if (corrected) {
                 writes.settle(plan.accountId(), plan.roleName(), policies, passStarted);
             }
@@ -58,6 +65,7 @@ final class DriftCauses {
             if (!drifted) {
                 // In order now (someone put it back, or the write changed nothing we own).
                 writes.settle(role.accountId(), role.roleName(), Set.of(), passStarted);
+                inOrderSince.put(roleKey(role.accountId(), role.roleName()), passStarted);
             }
         }
         List<OutOfBandWrites.Write> distinct = found.stream().distinct().toList();
@@ -82,6 +90,10 @@ final class DriftCauses {
 
     /** {@code news}: not announced before (a correction always is). */
     record Cause(String text, boolean corrected, boolean news) {
+    }
+
+    private static String roleKey(String accountId, String roleName) {
+        return accountId + "/" + roleName.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Custom policies whose document the plan corrects (attachments are the role's, found under its name). */

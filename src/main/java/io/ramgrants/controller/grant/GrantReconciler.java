@@ -45,6 +45,12 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     private final AccountUsage usage = new AccountUsage();
     private final AccountRequeue requeue;
     private final DriftCauses causes;
+    /**
+     * The last correction written per grant: a pass that follows its own status write closely reads
+     * a cache without it, and would otherwise write the older correction (and lose its cause) back.
+     */
+    private final java.util.Map<String, io.ramgrants.api.DriftCorrection> lastCorrections =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     protected GrantReconciler(Class<R> type, GrantDependencies deps, Precondition precondition) {
         this.type = type;
@@ -102,6 +108,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         attribute(grant, outcome, status, started, now);
+        keepLatestCorrection(key(grant), outcome, status);
         boolean write = statuses.worthWriting(grant.getStatus(), status, now);
         log(grant, outcome, write);
         UpdateControl<R> control = write ? statusUpdate(grant, status, context) : UpdateControl.noUpdate();
@@ -120,6 +127,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         metrics.record(outcome, Duration.between(started, deps.clock().instant()));
         if (deletion.finished()) {
             resync.forget(key(grant));
+            lastCorrections.remove(key(grant));
             LOG.info("{} {}: deletion finished ({} RAM write(s)); finalizer removed", kind, key(grant),
                     outcome.applied().size());
             return DeleteControl.defaultDelete();
@@ -146,6 +154,19 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         }
         writeStatus(grant, status);
         return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private void keepLatestCorrection(String key, PassOutcome outcome, GrantStatus status) {
+        io.ramgrants.api.DriftCorrection latest = status.lastDriftCorrection;
+        if (latest != null && !outcome.applied().isEmpty()) {
+            lastCorrections.put(key, latest);
+            return;
+        }
+        io.ramgrants.api.DriftCorrection remembered = lastCorrections.get(key);
+        if (remembered != null && (latest == null || latest.time == null
+                || (remembered.time != null && remembered.time.compareTo(latest.time) > 0))) {
+            status.lastDriftCorrection = remembered;
+        }
     }
 
     /** Who caused the drift (from ActionTrail events): in an Event and in {@code status.lastDriftCorrection.cause}. */

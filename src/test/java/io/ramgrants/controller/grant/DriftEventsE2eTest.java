@@ -142,12 +142,13 @@ class DriftEventsE2eTest {
     }
 
     @Test
-    void observeModeReportsWhoMadeTheDriftAndWritesNothing() {
+    void observeModeReportsWhoMadeTheDriftAndWritesNothing() throws InterruptedException {
         DmsAccessRole spec = Grants.dmsAccess("ev-observe", "ev-observe", "acct-a", B);
         spec.getSpec().managementPolicy = ManagementPolicy.Observe;
         alice.createRole("ev-observe", GrantLifecycleE2eTest.trustingAccount(B), "managed-by ramgrants.io "
                 + GrantOperatorHarness.NAMESPACE + "/DmsAccessRole/ev-observe");
         alice.attachSystemPolicy("AliyunDMSLoginConsoleAccess", "ev-observe");
+        Thread.sleep(POLL.multipliedBy(3).toMillis()); // alice's set-up is read before the grant exists
         DmsAccessRole grant = k8s.create(spec);
         k8s.awaitGrant(grant, g -> Conditions.isTrue(g.getStatus().conditions, Conditions.READY), "Ready");
         long writes = ramWrites();
