@@ -22,9 +22,11 @@ ENV HOME=/tmp
 WORKDIR /app
 # Root-owned and read-only for the runtime user.
 COPY --from=build /src/target/ram-grant-operator.jar /app/ram-grant-operator.jar
+# Moves JAVA_TOOL_OPTIONS onto java's command line: no "Picked up JAVA_TOOL_OPTIONS" line on stderr.
+COPY --chmod=0555 src/main/docker/entrypoint.sh /app/entrypoint.sh
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 65532:65532
 # /metrics, /healthz, /readyz
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/ram-grant-operator.jar"]
+ENTRYPOINT ["/app/entrypoint.sh"]
 CMD ["run"]

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param name              the AlibabaCloudAccount resource name
  * @param message           actionable, secret-free explanation of {@code reason}
  * @param verifiedIdentity  the ARN GetCallerIdentity returned
+ * @param identityType      GetCallerIdentity's IdentityType ({@code Account} for root keys,
+ *                          {@code RAMUser}, {@code AssumedRoleUser}); null unless ready
  */
 public record AccountHandle(
         String name,
@@ -25,7 +27,18 @@ public record AccountHandle(
         CredentialProvider credentials,
         AccountReason reason,
         String message,
-        String verifiedIdentity) {
+        String verifiedIdentity,
+        String identityType) {
+
+    /** IdentityType STS reports for the root account's own AccessKey. */
+    public static final String ROOT_IDENTITY_TYPE = "Account";
+
+    public AccountHandle(String name, String accountId, AccountEndpoint endpoint, Infrastructure infrastructure,
+                         List<String> allowedNamespaces, List<String> trustableAccounts, CredentialProvider credentials,
+                         AccountReason reason, String message, String verifiedIdentity) {
+        this(name, accountId, endpoint, infrastructure, allowedNamespaces, trustableAccounts, credentials, reason,
+                message, verifiedIdentity, null);
+    }
 
     public AccountHandle {
         Objects.requireNonNull(name, "name");
@@ -39,6 +52,11 @@ public record AccountHandle(
 
     public boolean ready() {
         return reason == AccountReason.Verified;
+    }
+
+    /** Verified with the root account's AccessKey: works, but a RAM user or role should be used. */
+    public boolean rootIdentity() {
+        return ROOT_IDENTITY_TYPE.equals(identityType);
     }
 
     /** {@code allowedNamespaces} empty means every namespace may use the account. */
@@ -61,6 +79,7 @@ public record AccountHandle(
                 || !trustableAccounts.equals(other.trustableAccounts)
                 || reason != other.reason
                 || !Objects.equals(message, other.message)
-                || !Objects.equals(verifiedIdentity, other.verifiedIdentity);
+                || !Objects.equals(verifiedIdentity, other.verifiedIdentity)
+                || !Objects.equals(identityType, other.identityType);
     }
 }

@@ -21,6 +21,17 @@ public enum AccountReason {
     StsAccessDenied(Handling.STALLED),
     /** STS throttled, failed with 5xx or could not be reached: retried with backoff. */
     StsUnavailable(Handling.RETRY),
+    /**
+     * {@code spec.endpoint} names a host outside the operator's allow-list: no request is sent
+     * ({@code run --allow-endpoint-host}).
+     */
+    EndpointNotAllowed(Handling.STALLED),
+    /** {@code oidc.tokenFile} lies outside the directories the operator reads tokens from. */
+    TokenFileNotAllowed(Handling.STALLED),
+    /** {@code secretRef.namespace} is not among the namespaces the operator reads Secrets in. */
+    SecretNamespaceNotAllowed(Handling.STALLED),
+    /** {@code assumeRole.via} holds root credentials, with which STS refuses AssumeRole. */
+    ViaRootCredentials(Handling.STALLED),
     /** {@code assumeRole.via} names an account that is not ready: waits for it. */
     ViaAccountNotReady(Handling.WAIT);
 

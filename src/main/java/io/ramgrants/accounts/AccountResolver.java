@@ -37,6 +37,7 @@ public final class AccountResolver {
     private final CredentialEnvironment environment;
     private final IdentityVerifier identityVerifier;
     private final Clock clock;
+    private final AccountGuards guards;
     private final AccountValidator validator = new AccountValidator();
     private final Map<String, SourcedProvider> providers = new ConcurrentHashMap<>();
 
@@ -49,8 +50,16 @@ public final class AccountResolver {
 
     private record DefaultChainSource(URI explicitSts) {}
 
+    /** With {@link AccountGuards#defaults}: Alibaba Cloud hosts and loopback, RRSA token directory, any namespace. */
     public AccountResolver(AccountRegistry registry, StsGatewayFactory stsFactory, SecretLookup secrets,
                            CredentialEnvironment environment, IdentityVerifier identityVerifier, Clock clock) {
+        this(registry, stsFactory, secrets, environment, identityVerifier, clock, AccountGuards.defaults(environment));
+    }
+
+    public AccountResolver(AccountRegistry registry, StsGatewayFactory stsFactory, SecretLookup secrets,
+                           CredentialEnvironment environment, IdentityVerifier identityVerifier, Clock clock,
+                           AccountGuards guards) {
+        this.guards = Objects.requireNonNull(guards, "guards");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.stsFactory = Objects.requireNonNull(stsFactory, "stsFactory");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -66,18 +75,54 @@ public final class AccountResolver {
             return notReady(name, spec, null, AccountReason.InvalidSpec, "invalid spec: "
                     + errors.stream().map(ValidationError::toString).collect(Collectors.joining("; ")));
         }
+        String refusedEndpoint = refusedEndpoint(spec.endpoint);
+        if (refusedEndpoint != null) {
+            providers.remove(name);
+            return notReady(name, spec, null, AccountReason.EndpointNotAllowed, refusedEndpoint);
+        }
         AccountEndpoint endpoint = endpoint(spec.endpoint);
         try {
             CredentialProvider credentials = credentials(name, spec, endpoint);
             StsGateway sts = stsFactory.create(spec.accountId, endpoint, credentials);
             CallerIdentity identity = identityVerifier.verify(spec.accountId, sts, credentials);
             return new AccountHandle(name, spec.accountId, endpoint, infrastructure(spec), spec.allowedNamespaces,
-                    spec.trustableAccounts, credentials, AccountReason.Verified,
-                    "credentials verified as " + identity.arn(), identity.arn());
+                    spec.trustableAccounts, credentials, AccountReason.Verified, verifiedMessage(identity),
+                    identity.arn(), identity.identityType());
         } catch (RuntimeException e) {
             AccountNotReadyException notReady = StsFailures.classify(e);
             return notReady(name, spec, endpoint, notReady.reason(), notReady.getMessage());
         }
+    }
+
+    /** Root keys work, but the condition says what to use instead, every pass (it is no volatile text). */
+    private static String verifiedMessage(CallerIdentity identity) {
+        String verified = "credentials verified as " + identity.arn();
+        if (!AccountHandle.ROOT_IDENTITY_TYPE.equals(identity.identityType())) {
+            return verified;
+        }
+        return verified + "; these are the root account's own AccessKey (GetCallerIdentity IdentityType Account),"
+                + " which can do anything in the account and cannot call AssumeRole: use the AccessKey of a RAM user"
+                + " holding only the RAM permissions the operator needs, or a RAM role (assumeRole, oidc)";
+    }
+
+    /**
+     * The message for the first {@code spec.endpoint} URL whose host is not on the allow-list, or
+     * null. Checked before any credential is built, so a refused account costs no request at all:
+     * not the OIDC token, not the default chain's keys, not a signed call carrying an AccessKey ID.
+     */
+    private String refusedEndpoint(EndpointOverrides overrides) {
+        if (overrides == null) {
+            return null;
+        }
+        for (String[] field : new String[][] {{"spec.endpoint.ram", overrides.ram}, {"spec.endpoint.sts", overrides.sts}}) {
+            if (field[1] != null && !guards.endpoints().allows(URI.create(field[1]))) {
+                return field[0] + " names host " + URI.create(field[1]).getHost() + ", which is not on the operator's"
+                        + " endpoint allow-list (Alibaba Cloud's RAM and STS hosts and loopback); no request was sent."
+                        + " Use Alibaba Cloud's endpoint, or ask the operator's administrators to allow the host"
+                        + " (run --allow-endpoint-host)";
+            }
+        }
+        return null;
     }
 
     /** Drops what was cached for a deleted account. */
@@ -125,6 +170,13 @@ public final class AccountResolver {
     }
 
     private StaticSecretCredentials fromSecret(SecretRef ref) {
+        if (!guards.allowsSecretNamespace(ref.namespace)) {
+            throw new AccountNotReadyException(AccountReason.SecretNamespaceNotAllowed,
+                    "spec.credentials.secretRef.namespace " + ref.namespace + " is not among the namespaces the operator"
+                            + " reads Secrets in (" + String.join(", ", new java.util.TreeSet<>(guards.secretNamespaces()))
+                            + "); put the Secret in one of them, or ask the operator's administrators to add the"
+                            + " namespace (run --secret-namespace, chart value rbac.secretNamespaces)");
+        }
         return StaticSecretCredentials.fromSecret(secrets.find(ref.namespace, ref.name)
                 .orElseThrow(() -> new AccountNotReadyException(AccountReason.SecretNotFound,
                         "Secret " + ref.namespace + "/" + ref.name + " named in spec.credentials.secretRef does not exist")));
@@ -138,6 +190,12 @@ public final class AccountResolver {
     private CredentialProvider assumeRole(String name, io.ramgrants.api.AssumeRoleCredentials spec) {
         if (!registry.isReady(spec.via.name)) {
             throw viaNotReady(spec.via.name);
+        }
+        if (registry.byName(spec.via.name).map(AccountHandle::rootIdentity).orElse(false)) {
+            throw new AccountNotReadyException(AccountReason.ViaRootCredentials, "AlibabaCloudAccount " + spec.via.name
+                    + " named in spec.credentials.assumeRole.via holds the root account's own AccessKey (GetCallerIdentity"
+                    + " IdentityType Account), and STS refuses AssumeRole by a root account: give " + spec.via.name
+                    + " the AccessKey of a RAM user with permission to assume the role (AliyunSTSAssumeRoleAccess)");
         }
         String sessionName = spec.sessionName == null ? OidcCredentials.DEFAULT_SESSION_NAME : spec.sessionName;
         AssumeRoleSource source = new AssumeRoleSource(spec.roleArn, sessionName, spec.externalId, spec.via.name);
@@ -164,12 +222,19 @@ public final class AccountResolver {
                 : environment.get(CredentialEnvironment.OIDC_TOKEN_FILE).orElseThrow(() -> new AccountNotReadyException(
                         AccountReason.InvalidSpec, "spec.credentials.oidc.tokenFile is not set and "
                         + CredentialEnvironment.OIDC_TOKEN_FILE + " is not in the operator's environment"));
+        TokenDirectories guard = spec.tokenFile != null ? guards.tokenDirectories() : null;
+        if (guard != null) {
+            guard.refusal(Path.of(tokenFile)).ifPresent(why -> {
+                throw new AccountNotReadyException(AccountReason.TokenFileNotAllowed,
+                        "spec.credentials.oidc.tokenFile " + tokenFile + " " + why);
+            });
+        }
         URI sts = explicitSts != null ? explicitSts : environment.stsEndpoint().orElse(endpoint.sts());
         OidcSource source = new OidcSource(spec.roleArn, spec.oidcProviderArn, Path.of(tokenFile), sts);
         return reuse(name, source, () -> new OidcCredentials(
                 stsFactory.create(accountId, new AccountEndpoint(endpoint.ram(), sts), null), spec.roleArn,
                 spec.oidcProviderArn, Path.of(tokenFile), OidcCredentials.DEFAULT_SESSION_NAME,
-                OidcCredentials.DEFAULT_DURATION, clock));
+                OidcCredentials.DEFAULT_DURATION, clock, guard));
     }
 
     private CredentialProvider reuse(String name, Object source, Supplier<CredentialProvider> build) {

@@ -24,10 +24,22 @@ public final class OidcCredentials extends ExchangedCredentials {
     private final Path tokenFile;
     private final String sessionName;
     private final Duration duration;
+    private final TokenDirectories allowedDirectories;
 
     public OidcCredentials(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
                            String sessionName, Duration duration, Clock clock) {
+        this(anonymousSts, roleArn, oidcProviderArn, tokenFile, sessionName, duration, clock, null);
+    }
+
+    /**
+     * @param allowedDirectories checked again before every read (a symbolic link may have been
+     *                           re-pointed since the account was resolved); null for a token file
+     *                           the operator's own environment names
+     */
+    public OidcCredentials(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
+                           String sessionName, Duration duration, Clock clock, TokenDirectories allowedDirectories) {
         super(clock, roleArn);
+        this.allowedDirectories = allowedDirectories;
         this.anonymousSts = Objects.requireNonNull(anonymousSts, "anonymousSts");
         this.roleArn = Objects.requireNonNull(roleArn, "roleArn");
         this.oidcProviderArn = Objects.requireNonNull(oidcProviderArn, "oidcProviderArn");
@@ -42,6 +54,12 @@ public final class OidcCredentials extends ExchangedCredentials {
     }
 
     private String readToken() {
+        if (allowedDirectories != null) {
+            allowedDirectories.refusal(tokenFile).ifPresent(why -> {
+                throw new AccountNotReadyException(AccountReason.TokenFileNotAllowed,
+                        "spec.credentials.oidc.tokenFile " + tokenFile + " " + why);
+            });
+        }
         String token;
         try {
             token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();

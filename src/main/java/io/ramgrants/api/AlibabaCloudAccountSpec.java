@@ -14,6 +14,7 @@ public class AlibabaCloudAccountSpec {
     @JsonPropertyDescription("The 16-digit account UID (Security Settings in the console).")
     public String accountId;
     @Required
+    @JsonPropertyDescription("How the operator obtains credentials for the account: exactly one of secretRef, assumeRole, oidc, default.")
     public AccountCredentials credentials;
     @JsonPropertyDescription("RAM and STS base URLs, e.g. http://127.0.0.1:18080/ for the emulator.")
     public EndpointOverrides endpoint;

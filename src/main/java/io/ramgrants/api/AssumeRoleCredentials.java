@@ -11,8 +11,10 @@ public class AssumeRoleCredentials {
     @JsonPropertyDescription("acs:ram::<accountId>:role/<roleName> of the role to assume in this account.")
     public String roleArn;
     @Pattern(FieldPatterns.SESSION_NAME)
+    @JsonPropertyDescription("RoleSessionName of the STS session, shown in ActionTrail; default: ram-grant-operator.")
     public String sessionName;
     @Pattern(FieldPatterns.NOT_BLANK)
+    @JsonPropertyDescription("ExternalId the role's trust policy requires, if any.")
     public String externalId;
     /** The account whose credentials call AssumeRole. */
     @Required

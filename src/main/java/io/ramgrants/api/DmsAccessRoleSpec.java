@@ -19,5 +19,6 @@ public class DmsAccessRoleSpec extends GrantSpec {
     public String accessorAccountId;
     @Default(DEFAULT_ROLE_NAME)
     @Pattern(FieldPatterns.ROLE_NAME)
+    @JsonPropertyDescription("Name of the role in account B (1-64 letters, digits, hyphens); default dms-access.")
     public String roleName = DEFAULT_ROLE_NAME;
 }

@@ -24,10 +24,11 @@ public class DmsRegistrationRoleSpec extends GrantSpec {
     @Size(min = 1)
     @JsonPropertyDescription("Database types to register; decides the actions of the custom policy.")
     public List<DatabaseType> databaseTypes = new ArrayList<>();
-    @JsonPropertyDescription("How DMS reaches the databases; VPC and ExpressConnect add vpc:DescribeVpcs.")
+    @JsonPropertyDescription("How DMS reaches the databases (Internet, VPC, ExpressConnect). VPC and ExpressConnect add vpc:DescribeVpcs to the custom policy when some listed database type needs one; types that need no custom policy (RDS, PolarDB MySQL/PostgreSQL) get none whatever the network types.")
     public List<NetworkType> networkTypes = new ArrayList<>();
     @Default(DEFAULT_ROLE_NAME)
     @Pattern(FieldPatterns.ROLE_NAME)
+    @JsonPropertyDescription("Name of the role in account B that DMS assumes (1-64 letters, digits, hyphens).")
     public String roleName = DEFAULT_ROLE_NAME;
     /** Defaults to a name derived from the resource, so two resources never share a policy. */
     @Pattern(FieldPatterns.POLICY_NAME)

@@ -15,5 +15,6 @@ public class DtsEndpoint {
     @JsonPropertyDescription("UID of the account that owns the instance (instead of accountRef).")
     public String accountId;
     @Required
+    @JsonPropertyDescription("Database engine of the instance; the destination must be RdsMySQL (Alibaba Cloud documentation \"Configure RAM authorization for cross-account DTS tasks\").")
     public DtsEngine engine;
 }

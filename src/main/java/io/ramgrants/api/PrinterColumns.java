@@ -12,6 +12,10 @@ final class PrinterColumns {
     static final String REASON = ".status.conditions[?(@.type=='Ready')].reason";
     static final String ROLE_ARNS = ".status.roleArns";
     static final String AGE = ".metadata.creationTimestamp";
+    /** {@code kubectl get -o wide}: Manage or Observe. */
+    static final String MODE = ".spec.managementPolicy";
+    /** {@code kubectl get -o wide}: the pause annotation, "true" while RAM writes are stopped. */
+    static final String PAUSED = ".metadata.annotations.ramgrants\\.io/paused";
 
     private PrinterColumns() {}
 }

@@ -85,7 +85,7 @@ public final class DriftLatencyBench {
                 .ramQuotas(true).maxRolesPerAccount(options.roles() + 10).eventDelay(options.eventDelay()).build();
         try (RamEmulator emulator = RamEmulator.start(config, 0);
              KubeConvergence kube = new KubeConvergence(RamClientSettings.defaults(),
-                     OperatorSettings.Concurrency.defaults(), r -> r, s -> s.withResync(options.resync(),
+                     OperatorSettings.Concurrency.defaults(), r -> r, null, s -> s.withResync(options.resync(),
                      Duration.ofSeconds(1)).withObservation(ObservationSettings.defaults().withDriftEvents(
                      (options.events() ? DriftEventSettings.defaults() : DriftEventSettings.off())
                              .withPollInterval(options.pollInterval()))))) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure RAM calls, convergence time and memory: the real engine against the in-process",
-                "RAM emulator with RAM's per-account, per-API quotas on (or one uniform --rate).",
+        description = {"Measure RAM calls, convergence time and memory of the real engine.",
+                "Runs against the in-process RAM emulator with RAM's per-account, per-API quotas on (or one"
+                        + " uniform --rate).",
                 "Exit code 1 when some grant did not converge."})
 public final class BenchCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -41,16 +42,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Concurrent reconciles per account (default: ${DEFAULT-VALUE}).")
     int workersPerAccount;
 
-    @Option(names = "--resync-interval", defaultValue = "PT10M", paramLabel = "DURATION",
-            description = "Batch path: time between measured resyncs, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resync-interval", defaultValue = "10m", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = "Batch path: time between measured resyncs, e.g. 10m, 1h30m or PT10M (default: ${DEFAULT-VALUE}).")
     Duration resyncInterval;
 
-    @Option(names = "--sweep-interval", defaultValue = "PT6H", paramLabel = "DURATION",
-            description = "Batch path: full per-role sweep period, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sweep-interval", defaultValue = "6h", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = "Batch path: full per-role sweep period, e.g. 6h or PT6H (default: ${DEFAULT-VALUE}).")
     Duration sweepInterval;
 
     @Option(names = "--with-kube", description = "Run the real controllers on the fabric8 mock Kubernetes API.")
     boolean withKube;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "With --with-kube: a real API server instead of the mock (CRDs applied; the bench writes to"
+                    + " namespaces bench and ram-grants).")
+    java.nio.file.Path kubeconfig;
 
     @Option(names = "--slow-account-latency-ms", defaultValue = "0", paramLabel = "MS",
             description = "With --with-kube: every RAM call of the first account waits MS first, to show the other"
@@ -119,7 +127,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (withKube && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // JOSDK's INFO lines would drown the report
         }
-        BenchReport report = new Benchmark(options).run();
+        if (kubeconfig != null && !withKube) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig needs --with-kube");
+        }
+        BenchReport report = new Benchmark(options, kubeconfig).run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(output == Format.json ? report.toJson() : report.toText());
         out.flush();

@@ -1,6 +1,7 @@
 package io.ramgrants.cli;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.AccountHandle;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.accounts.AccountResolver;
@@ -33,12 +34,13 @@ final class ManifestAccounts {
     private final AccountRegistry registry;
     private final AccountResolver resolver;
 
-    ManifestAccounts(ManifestSet manifests, CredentialEnvironment environment, RamGateways gateways) {
+    ManifestAccounts(ManifestSet manifests, CredentialEnvironment environment, RamGateways gateways,
+                     AccountGuards guards) {
         this.manifests = manifests;
         this.environment = environment;
         this.registry = new AccountRegistry(gateways::ramGateway);
         this.resolver = new AccountResolver(registry, gateways::stsGateway, this::secret, environment,
-                new IdentityVerifier(), Clock.systemUTC());
+                new IdentityVerifier(), Clock.systemUTC(), guards);
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.ramgrants.cli;
 
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.AccountHandle;
 import io.ramgrants.accounts.AccountReason;
 import io.ramgrants.accounts.CredentialEnvironment;
+import io.ramgrants.accounts.EndpointAllowList;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
+import io.ramgrants.engine.GatewayResolver;
 import io.ramgrants.engine.GrantEngine;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestSet;
@@ -31,7 +34,9 @@ final class OnlinePlan {
 
     /** Account states a fix of the input cures (as opposed to RAM or STS being unreachable or refusing). */
     static final Set<AccountReason> INPUT_PROBLEMS = EnumSet.of(AccountReason.InvalidSpec, AccountReason.SecretNotFound,
-            AccountReason.SecretMalformed, AccountReason.CredentialsUnavailable, AccountReason.IdentityMismatch);
+            AccountReason.SecretMalformed, AccountReason.CredentialsUnavailable, AccountReason.IdentityMismatch,
+            AccountReason.EndpointNotAllowed, AccountReason.TokenFileNotAllowed, AccountReason.SecretNamespaceNotAllowed,
+            AccountReason.ViaRootCredentials);
 
     /**
      * The runs, or why RAM could not be consulted; {@code inputProblem} when the input itself
@@ -48,10 +53,29 @@ final class OnlinePlan {
 
     private final ManifestSet manifests;
     private final CredentialEnvironment environment;
+    private final AccountGuards guards;
+
+    private final RamClientSettings settings;
 
     OnlinePlan(ManifestSet manifests, CredentialEnvironment environment) {
+        this(manifests, environment, List.of(), CLI_SETTINGS);
+    }
+
+    /**
+     * @param allowEndpointHosts {@code --allow-endpoint-host}: hosts besides Alibaba Cloud's and loopback that
+     *                           may receive credentials; manifests under review are no more trusted than a tenant
+     */
+    OnlinePlan(ManifestSet manifests, CredentialEnvironment environment, List<String> allowEndpointHosts) {
+        this(manifests, environment, allowEndpointHosts, CLI_SETTINGS);
+    }
+
+    OnlinePlan(ManifestSet manifests, CredentialEnvironment environment, List<String> allowEndpointHosts,
+               RamClientSettings settings) {
         this.manifests = manifests;
         this.environment = environment;
+        this.guards = AccountGuards.defaults(environment)
+                .withEndpoints(EndpointAllowList.withExtraHosts(allowEndpointHosts));
+        this.settings = settings;
     }
 
     /** Every account the grants want a role in. */
@@ -62,8 +86,17 @@ final class OnlinePlan {
         return accounts;
     }
 
+    /** What to do with the engine once every account is reachable. */
+    interface Runner {
+        List<GrantRun> run(GrantEngine engine, List<EvaluatedResource> evaluated, GatewayResolver gateways);
+    }
+
     Outcome run(List<EvaluatedResource> evaluated, boolean observeOnly) {
-        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways());
+        return run(evaluated, (engine, grants, gateways) -> GrantRun.runAll(engine, grants, observeOnly, gateways));
+    }
+
+    Outcome run(List<EvaluatedResource> evaluated, Runner runner) {
+        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways(settings), guards);
         List<String> missing = accounts.withoutCredentials(neededAccounts(evaluated));
         if (!missing.isEmpty()) {
             return new Outcome(Reach.NO_CREDENTIALS, List.of(), missing, true);
@@ -77,10 +110,10 @@ final class OnlinePlan {
             return new Outcome(Reach.NOT_READY, List.of(), reasons, inputProblem);
         }
         GrantEngine engine = new GrantEngine(accounts.gateways());
-        return new Outcome(Reach.ONLINE, GrantRun.runAll(engine, evaluated, observeOnly), List.of(), false);
+        return new Outcome(Reach.ONLINE, runner.run(engine, evaluated, accounts.gateways()), List.of(), false);
     }
 
-    private static RamGateways gateways() {
-        return new RamGateways(CLI_SETTINGS, OperatorMetrics.discarding());
+    private static RamGateways gateways(RamClientSettings settings) {
+        return new RamGateways(settings, OperatorMetrics.discarding());
     }
 }

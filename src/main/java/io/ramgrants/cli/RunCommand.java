@@ -27,7 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: the operator against a cluster. Every flag has an environment-variable default
@@ -113,36 +116,73 @@ public final class RunCommand implements Callable<Integer> {
             converter = LogFormatConverter.class, description = "text or json (default: text).")
     LogFormat logFormat;
 
+    @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
+            defaultValue = "${env:RAMGRANTS_ALLOW_ENDPOINT_HOSTS}", converter = HostPatternConverter.class,
+            description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label,"
+                    + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM and"
+                    + " STS hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
+    List<String> allowEndpointHosts;
+
+    @Option(names = "--allow-token-dir", paramLabel = "DIR", split = ",",
+            defaultValue = "${env:RAMGRANTS_ALLOW_TOKEN_DIRS}",
+            description = "Directories spec.credentials.oidc.tokenFile may point into, besides the directory of"
+                    + " ALIBABA_CLOUD_OIDC_TOKEN_FILE (never the service account token directory unless named here);"
+                    + " repeatable.")
+    List<String> allowTokenDirs;
+
+    @Option(names = "--secret-namespace", paramLabel = "NAMESPACE", split = ",",
+            defaultValue = "${env:RAMGRANTS_SECRET_NAMESPACES}",
+            description = "Namespaces whose Secrets spec.credentials.secretRef may name; repeatable. Default: the"
+                    + " operator's own namespace (POD_NAMESPACE). '*': any namespace (needs cluster-wide Secret read).")
+    List<String> secretNamespaces;
+
     /** The parsed flags. */
     public RunOptions options() {
         return new RunOptions(leaderElection, leaseName, leaseNamespace, watchNamespaces, labelSelector,
                 resyncPeriod, ramRate, metricsPort, logFormat, observation, fullSweepPeriod, reconcileThreads,
-                driftEvents, driftEventInterval);
+                allowEndpointHosts, allowTokenDirs, secretNamespaces, driftEvents, driftEventInterval);
     }
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (kubeconfig != null && !kubeconfig.isFile()) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig: no such file: " + kubeconfig);
+        }
         RunOptions options = options();
         options.logFormat().install(Level.INFO);
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         PrometheusMeterRegistry registry = ObservabilityServer.newPrometheusRegistry();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
-        OperatorAssembly operator = new OperatorAssembly(client, options.settings(new OperatorMetrics(registry),
-                System.getenv("POD_NAMESPACE"), client.getNamespace()));
-        ObservabilityServer server = new ObservabilityServer(options.metricsPort(), registry, () -> true,
-                operator::ready).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down");
-            operator.close();
-            server.close();
-            client.close();
-            log.info("stopped");
-            stopped.countDown();
-            ShutdownLogManager.resetAtExit();
-        }, "shutdown"));
-        log.info("metrics, health and readiness on port {}", server.port());
-        operator.start();
+        try {
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+            OperatorAssembly operator = new OperatorAssembly(client, options.settings(new OperatorMetrics(registry),
+                    System.getenv("POD_NAMESPACE"), client.getNamespace()));
+            ObservabilityServer server = new ObservabilityServer(options.metricsPort(), registry, () -> true,
+                    operator::ready).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("shutting down");
+                operator.close();
+                server.close();
+                client.close();
+                log.info("stopped");
+                stopped.countDown();
+                ShutdownLogManager.resetAtExit();
+            }, "shutdown"));
+            log.info("metrics, health and readiness on port {}", server.port());
+            operator.start();
+        } catch (RuntimeException e) {
+            // A setting, kubeconfig or port the operator cannot start with: one log line in the chosen format
+            // (JSON stays JSON), the stack trace only with --verbose. Exiting runs the shutdown hook, if any.
+            if (Main.verbose(spec)) {
+                log.error("cannot start", e);
+            } else {
+                log.error("cannot start: {} (--verbose shows the stack trace)", Main.oneLine(e));
+            }
+            return 1;
+        }
         stopped.await();
         return 0;
     }
@@ -160,6 +200,19 @@ public final class RunCommand implements Callable<Integer> {
                 default -> throw new picocli.CommandLine.TypeConversionException(
                         "expected actiontrail or off, got " + value);
             };
+        }
+    }
+
+    /** A host pattern {@link io.ramgrants.accounts.EndpointAllowList} accepts; else a usage error naming it. */
+    static final class HostPatternConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                io.ramgrants.accounts.EndpointAllowList.withExtraHosts(List.of(value));
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

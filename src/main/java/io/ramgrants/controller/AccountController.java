@@ -2,12 +2,14 @@ package io.ramgrants.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.accounts.AccountResolver;
 import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.accounts.IdentityVerifier;
 import io.ramgrants.accounts.RamGatewaySource;
 import io.ramgrants.accounts.StsGatewayFactory;
+import io.ramgrants.controller.grant.EventRecorder;
 import java.time.Clock;
 
 /**
@@ -22,10 +24,22 @@ public final class AccountController implements AutoCloseable {
 
     public AccountController(KubernetesClient client, StsGatewayFactory stsGateways, RamGatewaySource ramGateways,
                              CredentialEnvironment environment, ReverificationSchedule schedule, Clock clock) {
+        this(client, stsGateways, ramGateways, environment, schedule, clock, AccountGuards.defaults(environment),
+                (regarding, type, reason, message) -> { });
+    }
+
+    /**
+     * @param guards what accounts may make the operator do: endpoints, token files, Secret namespaces
+     * @param events Warning events about accounts (root credentials)
+     */
+    public AccountController(KubernetesClient client, StsGatewayFactory stsGateways, RamGatewaySource ramGateways,
+                             CredentialEnvironment environment, ReverificationSchedule schedule, Clock clock,
+                             AccountGuards guards, EventRecorder events) {
         this.registry = new AccountRegistry(ramGateways);
-        this.secrets = new ReferencedSecrets(client);
-        AccountResolver resolver = new AccountResolver(registry, stsGateways, secrets, environment, new IdentityVerifier(), clock);
-        this.reconciler = new AlibabaCloudAccountReconciler(resolver, registry, secrets, schedule, clock);
+        this.secrets = new ReferencedSecrets(client, guards::allowsSecretNamespace);
+        AccountResolver resolver = new AccountResolver(registry, stsGateways, secrets, environment, new IdentityVerifier(),
+                clock, guards);
+        this.reconciler = new AlibabaCloudAccountReconciler(resolver, registry, secrets, schedule, clock, events);
     }
 
     public AccountRegistry registry() {

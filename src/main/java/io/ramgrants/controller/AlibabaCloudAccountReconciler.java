@@ -19,6 +19,7 @@ import io.ramgrants.api.AlibabaCloudAccount;
 import io.ramgrants.api.AlibabaCloudAccountSpec;
 import io.ramgrants.api.AlibabaCloudAccountStatus;
 import io.ramgrants.api.SecretRef;
+import io.ramgrants.controller.grant.EventRecorder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(name = AlibabaCloudAccountReconciler.NAME, triggerReconcilerOnAllEvents = true)
 public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAccount> {
     public static final String NAME = "alibabacloudaccount";
+    /** Reason of the Warning event for an account verified with the root account's own AccessKey. */
+    public static final String ROOT_CREDENTIALS_EVENT = "RootCredentials";
 
     private static final Logger LOG = LoggerFactory.getLogger(AlibabaCloudAccountReconciler.class);
 
@@ -47,11 +50,19 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     private final ReferencedSecrets secrets;
     private final ReverificationSchedule schedule;
     private final Clock clock;
+    private final EventRecorder events;
     /** The generation each ready account was last verified at. */
     private final Map<String, Long> verifiedGeneration = new ConcurrentHashMap<>();
 
     public AlibabaCloudAccountReconciler(AccountResolver resolver, AccountRegistry registry, ReferencedSecrets secrets,
                                          ReverificationSchedule schedule, Clock clock) {
+        this(resolver, registry, secrets, schedule, clock, (regarding, type, reason, message) -> { });
+    }
+
+    /** @param events hears a Warning when an account is verified with root credentials */
+    public AlibabaCloudAccountReconciler(AccountResolver resolver, AccountRegistry registry, ReferencedSecrets secrets,
+                                         ReverificationSchedule schedule, Clock clock, EventRecorder events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -80,7 +91,11 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         Long generation = account.getMetadata().getGeneration();
         AccountHandle observed = resolver.resolve(name, account.getSpec());
         AccountHandle lastGood = lastGoodToKeep(name, observed, generation);
+        boolean wasRoot = registry.byName(name).map(AccountHandle::rootIdentity).orElse(false);
         registry.put(lastGood != null ? lastGood : observed);
+        if (observed.rootIdentity() && !wasRoot) {
+            events.record(account, EventRecorder.Type.Warning, ROOT_CREDENTIALS_EVENT, observed.message());
+        }
         if (observed.ready()) {
             verifiedGeneration.put(name, generation);
         } else if (lastGood == null) {
@@ -149,15 +164,12 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
                 () -> writeStatus(account.getMetadata().getName(), status, context.getClient()));
     }
 
+    /** Without server-side apply only (the fabric8 mock server); throws what the server answers. */
     private static void writeStatus(String name, AlibabaCloudAccountStatus status, KubernetesClient client) {
-        try {
-            client.resources(AlibabaCloudAccount.class).withName(name).editStatus(current -> {
-                current.setStatus(status);
-                return current;
-            });
-        } catch (KubernetesClientException e) {
-            LOG.warn("AlibabaCloudAccount {}: could not write status: HTTP {}", name, e.getCode());
-        }
+        client.resources(AlibabaCloudAccount.class).withName(name).editStatus(current -> {
+            current.setStatus(status);
+            return current;
+        });
     }
 
     /** A copy carrying only what a status patch needs, so the cached resource is never mutated. */
@@ -165,7 +177,6 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         AlibabaCloudAccount patch = new AlibabaCloudAccount();
         patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(account.getMetadata().getName())
-                .withResourceVersion(account.getMetadata().getResourceVersion())
                 .build());
         patch.setStatus(status);
         return patch;

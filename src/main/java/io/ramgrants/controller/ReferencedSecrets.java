@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Watches exactly the Secrets that accounts reference, one single-object informer each
@@ -34,6 +35,7 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
     }
 
     private final KubernetesClient client;
+    private final Predicate<String> namespaceAllowed;
     private final Map<SecretKey, SharedIndexInformer<Secret>> informers = new HashMap<>();
     private final Map<SecretKey, Set<String>> accountsBySecret = new HashMap<>();
     private final Map<String, SecretKey> secretByAccount = new HashMap<>();
@@ -41,7 +43,16 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public ReferencedSecrets(KubernetesClient client) {
+        this(client, namespace -> true);
+    }
+
+    /**
+     * @param namespaceAllowed the namespaces the operator may read Secrets in: a Secret elsewhere is
+     *                         never watched nor read (the resolver refuses the account first)
+     */
+    public ReferencedSecrets(KubernetesClient client, Predicate<String> namespaceAllowed) {
         this.client = Objects.requireNonNull(client, "client");
+        this.namespaceAllowed = Objects.requireNonNull(namespaceAllowed, "namespaceAllowed");
     }
 
     /** Hears the name of each account whose Secret changed. */
@@ -51,6 +62,10 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
 
     /** The account now references this Secret (and no longer any other). */
     public synchronized void watch(String accountName, String namespace, String name) {
+        if (!namespaceAllowed.test(namespace)) {
+            unwatch(accountName);
+            return;
+        }
         SecretKey key = new SecretKey(namespace, name);
         if (key.equals(secretByAccount.get(accountName))) {
             return;
@@ -81,6 +96,9 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
 
     @Override
     public Optional<Secret> find(String namespace, String name) {
+        if (!namespaceAllowed.test(namespace)) {
+            throw new IllegalStateException("Secrets in namespace " + namespace + " are not to be read");
+        }
         SecretKey key = new SecretKey(namespace, name);
         SharedIndexInformer<Secret> informer;
         synchronized (this) {

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * Seed 004 part 1: the actions DMS needs in the owner account to register each database
  * type (strings exactly as the seed prints them). RDS and PolarDB MySQL/PostgreSQL types
- * need none; VPC and Express Connect access add {@value #DESCRIBE_VPCS}.
+ * need none; VPC and Express Connect access add {@value #DESCRIBE_VPCS} to a policy that is needed anyway.
  */
 public final class DmsPolicyActions {
     public static final String DESCRIBE_VPCS = "vpc:DescribeVpcs";
@@ -60,7 +60,9 @@ public final class DmsPolicyActions {
     public static List<String> union(Collection<DatabaseType> databaseTypes, Collection<NetworkType> networkTypes) {
         TreeSet<String> actions = new TreeSet<>();
         databaseTypes.forEach(type -> actions.addAll(forType(type)));
-        if (needsVpcAccess(networkTypes)) {
+        // The seed skips the policy (steps 3 and 4) for RDS and PolarDB MySQL/PostgreSQL, whatever the
+        // network types: vpc:DescribeVpcs only joins a policy some listed database type needs.
+        if (!actions.isEmpty() && needsVpcAccess(networkTypes)) {
             actions.add(DESCRIBE_VPCS);
         }
         return List.copyOf(actions);

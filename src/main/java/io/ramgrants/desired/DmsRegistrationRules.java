@@ -44,7 +44,9 @@ public final class DmsRegistrationRules implements GrantRules<DmsRegistrationRol
 
         List<String> notes = new ArrayList<>();
         if (customPolicies.isEmpty()) {
-            notes.add("No custom policy: RDS and PolarDB for MySQL/PostgreSQL need none (seed 004).");
+            notes.add("No custom policy: RDS and PolarDB for MySQL/PostgreSQL (and Oracle-compatible) need none,"
+                    + " whatever the network types: the DMS documentation page \"Alibaba Cloud アカウント間での DMS"
+                    + " での連携\" (cross-account DMS) skips steps 3 and 4 for them.");
         }
         notes.add("In the DMS of account " + spec.dmsAccountId + ", register the databases with the role ARN "
                 + desiredRole.arn() + ".");

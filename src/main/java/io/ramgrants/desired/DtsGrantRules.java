@@ -54,7 +54,8 @@ public final class DtsGrantRules implements GrantRules<CrossAccountDtsGrant> {
         List<String> notes = new ArrayList<>();
         notes.add(whyTheseAccounts(spec.roleName, task, source, destination));
         roleAccounts.forEach(account -> notes.add("Account " + account + " must hold the DTS service role "
-                + DTS_SERVICE_ROLE + " (seed 000 prerequisite)."));
+                + DTS_SERVICE_ROLE + " (prerequisite in the Alibaba Cloud documentation page"
+                + " \"Configure RAM authorization for cross-account DTS tasks\")."));
         return new DesiredState(owner, roles, notes);
     }
 

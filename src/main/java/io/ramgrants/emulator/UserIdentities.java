@@ -34,6 +34,13 @@ final class UserIdentities {
                 attributes.put("creationDate", RamTime.format(now));
                 id.put("sessionContext", Map.of("attributes", attributes, "sessionIssuer", issuer));
             }
+            case RAM_USER -> {
+                id.put("type", "ram-user");
+                id.put("principalId", caller.principalId());
+                id.put("accountId", caller.accountId());
+                id.put("accessKeyId", accessKeyId);
+                id.put("userName", caller.userName());
+            }
             case ACCOUNT -> {
                 id.put("type", "root-account");
                 id.put("principalId", caller.accountId());

@@ -11,7 +11,7 @@ public record Conflict(String accountId, String entity, String name, ConflictRea
         String what = entity + " " + name + " in " + accountId;
         return reason == ConflictReason.UNOWNED
                 ? what + " has no ramgrants.io ownership marker"
-                : what + " is managed by " + otherOwner;
+                : what + " is managed by " + otherOwner + " (namespace/kind/name in its ownership marker)";
     }
 
     @Override

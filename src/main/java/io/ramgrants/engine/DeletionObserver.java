@@ -2,6 +2,7 @@ package io.ramgrants.engine;
 
 import io.ramgrants.desired.DesiredCustomPolicy;
 import io.ramgrants.desired.DesiredRole;
+import io.ramgrants.desired.OwnerRef;
 import io.ramgrants.ram.AttachedPolicy;
 import io.ramgrants.ram.PolicyType;
 import io.ramgrants.ram.RamGateway;
@@ -21,29 +22,39 @@ import java.util.Set;
 public final class DeletionObserver {
 
     public ObservedRole observe(DesiredRole desired, RamGateway ram) {
-        Optional<RamRole> role = ram.getRole(desired.roleName());
-        boolean ours = role.isPresent() && Ownership.ownedBy(desired.owner(), role.get().description());
-        if (role.isPresent() && !ours) {
-            return new ObservedRole(desired.accountId(), desired.roleName(), role, List.of(), Map.of());
-        }
-        List<AttachedPolicy> attached = role.isPresent() ? ram.listPoliciesForRole(desired.roleName()) : List.of();
-        Set<String> policyNames = new LinkedHashSet<>();
-        desired.customPolicies().stream().map(DesiredCustomPolicy::policyName).forEach(policyNames::add);
-        attached.stream().filter(p -> p.policyType() == PolicyType.Custom)
-                .map(AttachedPolicy::policyName).forEach(policyNames::add);
-        Map<String, ObservedPolicy> policies = new LinkedHashMap<>();
-        for (String name : policyNames) {
-            policies.put(name, observePolicy(desired, name, ram));
-        }
-        return new ObservedRole(desired.accountId(), desired.roleName(), role, attached, policies);
+        return observe(desired.owner(), desired.accountId(), desired.roleName(),
+                desired.customPolicies().stream().map(DesiredCustomPolicy::policyName).toList(), ram);
     }
 
-    private static ObservedPolicy observePolicy(DesiredRole desired, String name, RamGateway ram) {
+    /**
+     * The same for any role name {@code owner} may hold in {@code accountId}, e.g. one its spec no
+     * longer declares; {@code policyNames} are custom policies to look at besides the attached ones.
+     */
+    public ObservedRole observe(OwnerRef owner, String accountId, String roleName, List<String> policyNames,
+                                RamGateway ram) {
+        Optional<RamRole> role = ram.getRole(roleName);
+        boolean ours = role.isPresent() && Ownership.ownedBy(owner, role.get().description());
+        if (role.isPresent() && !ours) {
+            return new ObservedRole(accountId, roleName, role, List.of(), Map.of());
+        }
+        List<AttachedPolicy> attached = role.isPresent() ? ram.listPoliciesForRole(roleName) : List.of();
+        Set<String> names = new LinkedHashSet<>(policyNames);
+        attached.stream().filter(p -> p.policyType() == PolicyType.Custom)
+                .map(AttachedPolicy::policyName).forEach(names::add);
+        Map<String, ObservedPolicy> policies = new LinkedHashMap<>();
+        for (String name : names) {
+            policies.put(name, observePolicy(owner, name, ram));
+        }
+        return new ObservedRole(accountId, roleName, role, attached, policies);
+    }
+
+    /** One custom policy; who uses it and its versions only when it carries {@code owner}'s marker. */
+    static ObservedPolicy observePolicy(OwnerRef owner, String name, RamGateway ram) {
         Optional<ObservedPolicy> found = ram.getPolicy(PolicyType.Custom, name).map(ObservedPolicy::of);
         if (found.isEmpty()) {
             return ObservedPolicy.absent(name);
         }
-        if (!Ownership.ownedBy(desired.owner(), found.get().description())) {
+        if (!Ownership.ownedBy(owner, found.get().description())) {
             return found.get();
         }
         return found.get()

@@ -21,6 +21,17 @@ import java.util.Set;
 public final class DeletionPlanner {
 
     public DeletionPlan plan(OwnerRef owner, List<ObservedRole> observed) {
+        return plan(owner, observed, Set.of(), Set.of(), "");
+    }
+
+    /**
+     * The same for what a resource holds but no longer declares, planned next to its desired
+     * roles: {@code detaching} are roles (account/name keys) whose pass detaches every policy it
+     * does not want, so they do not keep a policy in use; {@code kept} are policies (account/name
+     * keys) still desired, never removed; {@code why} is appended to each action's line.
+     */
+    public DeletionPlan plan(OwnerRef owner, List<ObservedRole> observed, Set<String> detaching, Set<String> kept,
+                             String why) {
         Set<String> deletedRoles = new HashSet<>();
         List<Conflict> conflicts = new ArrayList<>();
         for (ObservedRole role : observed) {
@@ -40,13 +51,16 @@ public final class DeletionPlanner {
             List<PlannedAction> actions = new ArrayList<>();
             if (deletedRoles.contains(roleKey(role.accountId(), role.roleName()))) {
                 role.attached().forEach(p -> actions.add(
-                        new DetachPolicy(role.accountId(), role.roleName(), p.policyType(), p.policyName())));
-                actions.add(new DeleteRole(role.accountId(), role.roleName()));
+                        new DetachPolicy(role.accountId(), role.roleName(), p.policyType(), p.policyName(), why)));
+                actions.add(new DeleteRole(role.accountId(), role.roleName(), why));
             }
             if (!role.exists() || deletedRoles.contains(roleKey(role.accountId(), role.roleName()))) {
+                Set<String> released = new HashSet<>(deletedRoles);
+                released.addAll(detaching);
                 for (ObservedPolicy policy : role.customPolicies().values()) {
-                    if (plannedPolicies.add(roleKey(role.accountId(), policy.policyName()))) {
-                        actions.addAll(policyRemoval(owner, role.accountId(), policy, deletedRoles, notes));
+                    String key = policyKey(role.accountId(), policy.policyName());
+                    if (!kept.contains(key) && plannedPolicies.add(key)) {
+                        actions.addAll(policyRemoval(owner, role.accountId(), policy, released, notes, why));
                     }
                 }
             }
@@ -56,7 +70,7 @@ public final class DeletionPlanner {
     }
 
     private static List<PlannedAction> policyRemoval(OwnerRef owner, String account, ObservedPolicy policy,
-                                                     Set<String> deletedRoles, List<String> notes) {
+                                                     Set<String> deletedRoles, List<String> notes, String why) {
         if (!policy.exists()) {
             return List.of();
         }
@@ -73,8 +87,8 @@ public final class DeletionPlanner {
         }
         List<PlannedAction> actions = new ArrayList<>();
         VersionPruning.nonDefault(policy.versions()).forEach(v ->
-                actions.add(new DeletePolicyVersion(account, name, v.versionId())));
-        actions.add(new DeletePolicy(account, name));
+                actions.add(new DeletePolicyVersion(account, name, v.versionId(), why)));
+        actions.add(new DeletePolicy(account, name, why));
         return actions;
     }
 
@@ -100,5 +114,9 @@ public final class DeletionPlanner {
 
     static String roleKey(String accountId, String name) {
         return accountId + "/" + name.toLowerCase(Locale.ROOT);
+    }
+
+    static String policyKey(String accountId, String name) {
+        return accountId + "/" + name;
     }
 }

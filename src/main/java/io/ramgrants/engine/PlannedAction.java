@@ -56,9 +56,17 @@ public sealed interface PlannedAction {
         }
     }
 
-    /** UpdateRole changes trust and description in one call; a null field stays as it is. */
-    record UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription)
-            implements PlannedAction {
+    /**
+     * UpdateRole changes trust and description in one call; a null field stays as it is.
+     * {@code maxSessionDuration} is the role's observed value, sent along because RAM resets an
+     * absent NewMaxSessionDuration to 3600 s (an adopted role with longer sessions must keep them).
+     */
+    record UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription,
+                      Integer maxSessionDuration) implements PlannedAction {
+        public UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription) {
+            this(accountId, roleName, newTrustDocument, newDescription, null);
+        }
+
         public String line() {
             String what = newTrustDocument != null && newDescription != null ? "trust policy, description"
                     : newTrustDocument != null ? "trust policy" : "description";
@@ -70,7 +78,7 @@ public sealed interface PlannedAction {
         }
 
         public void applyTo(RamGateway ram) {
-            ram.updateRole(roleName, newTrustDocument, newDescription);
+            ram.updateRole(roleName, newTrustDocument, newDescription, maxSessionDuration);
         }
     }
 
@@ -93,10 +101,19 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName)
+    /**
+     * {@code why} (may be empty) is appended to the line, e.g. {@code (no longer declared)} for
+     * the removal of something the resource owns but its spec no longer wants.
+     */
+    record DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName, String why)
             implements PlannedAction {
+        public DetachPolicy(String accountId, String roleName, PolicyType policyType, String policyName) {
+            this(accountId, roleName, policyType, policyName, "");
+        }
+
         public String line() {
-            return "DetachPolicy " + policyType + "/" + policyName + " from " + roleName + " in " + accountId;
+            return "DetachPolicy " + policyType + "/" + policyName + " from " + roleName + " in " + accountId
+                    + Removals.suffix(why);
         }
 
         public DriftField field() {
@@ -146,9 +163,14 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DeletePolicyVersion(String accountId, String policyName, String versionId) implements PlannedAction {
+    record DeletePolicyVersion(String accountId, String policyName, String versionId, String why)
+            implements PlannedAction {
+        public DeletePolicyVersion(String accountId, String policyName, String versionId) {
+            this(accountId, policyName, versionId, "");
+        }
+
         public String line() {
-            return "DeletePolicyVersion " + policyName + " " + versionId + " in " + accountId;
+            return "DeletePolicyVersion " + policyName + " " + versionId + " in " + accountId + Removals.suffix(why);
         }
 
         public DriftField field() {
@@ -164,9 +186,13 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DeletePolicy(String accountId, String policyName) implements PlannedAction {
+    record DeletePolicy(String accountId, String policyName, String why) implements PlannedAction {
+        public DeletePolicy(String accountId, String policyName) {
+            this(accountId, policyName, "");
+        }
+
         public String line() {
-            return "DeletePolicy " + policyName + " in " + accountId;
+            return "DeletePolicy " + policyName + " in " + accountId + Removals.suffix(why);
         }
 
         public DriftField field() {
@@ -182,9 +208,13 @@ public sealed interface PlannedAction {
         }
     }
 
-    record DeleteRole(String accountId, String roleName) implements PlannedAction {
+    record DeleteRole(String accountId, String roleName, String why) implements PlannedAction {
+        public DeleteRole(String accountId, String roleName) {
+            this(accountId, roleName, "");
+        }
+
         public String line() {
-            return "DeleteRole " + roleName + " in " + accountId;
+            return "DeleteRole " + roleName + " in " + accountId + Removals.suffix(why);
         }
 
         public DriftField field() {

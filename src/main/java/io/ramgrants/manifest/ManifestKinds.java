@@ -22,6 +22,15 @@ final class ManifestKinds {
                 .findFirst();
     }
 
+    static List<String> kinds() {
+        return TYPES.stream().map(HasMetadata::getKind).toList();
+    }
+
+    static String apiVersionOf(String kind) {
+        return TYPES.stream().filter(t -> HasMetadata.getKind(t).equals(kind)).map(HasMetadata::getApiVersion)
+                .findFirst().orElse("");
+    }
+
     static String known() {
         return String.join(", ", TYPES.stream()
                 .map(t -> HasMetadata.getApiVersion(t) + " " + HasMetadata.getKind(t)).toList());

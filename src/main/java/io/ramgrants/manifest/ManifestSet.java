@@ -5,11 +5,19 @@ import io.ramgrants.api.AlibabaCloudAccount;
 import io.ramgrants.desired.GrantRulesCatalog;
 import java.util.List;
 
-/** What a set of manifest files holds: our resources and Secrets, in file order, and what could not be read. */
-public record ManifestSet(List<LoadedResource> resources, List<ManifestProblem> problems) {
+/**
+ * What a set of manifest files holds: our resources and Secrets, in file order, what could not be
+ * read, and the documents of other kinds that were skipped (one line each).
+ */
+public record ManifestSet(List<LoadedResource> resources, List<ManifestProblem> problems, List<ManifestProblem> skipped) {
     public ManifestSet {
         resources = List.copyOf(resources);
         problems = List.copyOf(problems);
+        skipped = List.copyOf(skipped);
+    }
+
+    public ManifestSet(List<LoadedResource> resources, List<ManifestProblem> problems) {
+        this(resources, problems, List.of());
     }
 
     public List<AlibabaCloudAccount> accounts() {

@@ -19,6 +19,9 @@ public final class KubernetesApiAccess {
     public static final String GROUP = "ramgrants.io";
 
     /** Plural names of the custom resources (as in the CRDs). */
+    /** The AlibabaCloudAccount plural: read and status only. */
+    public static final String ACCOUNTS = "alibabacloudaccounts";
+
     public static final List<String> CUSTOM_RESOURCES = List.of(
             "alibabacloudaccounts", "crossaccountdtsgrants", "dmsregistrationroles", "dmsaccessroles");
 
@@ -39,8 +42,9 @@ public final class KubernetesApiAccess {
     /**
      * Where the access is needed: {@code CLUSTER} (ClusterRole), {@code RELEASE_NAMESPACE}
      * (a Role in the operator's own namespace, e.g. the leader-election Lease).
-     * {@code SECRET_NAMESPACES} may be narrowed to a namespaced Role per namespace
-     * ({@code rbac.secretNamespaces} in the chart).
+     * {@code SECRET_NAMESPACES}: a namespaced Role per namespace accounts may name Secrets in
+     * ({@code rbac.secretNamespaces} in the chart, default the release namespace; cluster-wide only
+     * with {@code rbac.clusterWideSecretAccess}).
      */
     public enum Scope { CLUSTER, RELEASE_NAMESPACE, SECRET_NAMESPACES }
 
@@ -49,14 +53,19 @@ public final class KubernetesApiAccess {
     private static List<ApiAccess> build() {
         var list = new java.util.ArrayList<ApiAccess>();
         for (String r : CUSTOM_RESOURCES) {
-            // Informers list+watch; the reconciler reads single objects and JOSDK patches/updates
-            // the primary resource (finalizer add/remove, annotations).
-            list.add(new ApiAccess(GROUP, r, List.of("get", "list", "watch", "patch", "update")));
+            boolean account = r.equals(ACCOUNTS);
+            // Informers list+watch. Grants: JOSDK patches/updates the primary resource to add and
+            // remove the finalizer. Accounts carry no finalizer (all-events mode), so no write on them.
+            list.add(new ApiAccess(GROUP, r, account ? List.of("get", "list", "watch")
+                    : List.of("get", "list", "watch", "patch", "update")));
             list.add(new ApiAccess(GROUP, r + "/status", List.of("get", "patch", "update")));
-            // Finalizers: needed by clusters with OwnerReferencesPermissionEnforcement.
-            list.add(new ApiAccess(GROUP, r + "/finalizers", List.of("update")));
+            if (!account) {
+                // Finalizers: needed by clusters with OwnerReferencesPermissionEnforcement.
+                list.add(new ApiAccess(GROUP, r + "/finalizers", List.of("update")));
+            }
         }
-        // AccessKey Secrets referenced by AlibabaCloudAccount.spec.credentials.secretRef: read only.
+        // AccessKey Secrets referenced by AlibabaCloudAccount.spec.credentials.secretRef: read only,
+        // one single-object informer per referenced Secret, only in the operator's secret namespaces.
         list.add(new ApiAccess("", "secrets", Set.of("get", "list", "watch"), Scope.SECRET_NAMESPACES));
         // Events on every RAM write (fabric8 uses core v1; newer recorders events.k8s.io/v1).
         list.add(new ApiAccess("", "events", List.of("create", "patch")));

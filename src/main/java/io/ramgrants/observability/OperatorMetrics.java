@@ -1,17 +1,32 @@
 package io.ramgrants.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operator's own meters (DESIGN §4). One place names them so dashboards and alerts
  * have a single contract; callers pass low-cardinality tags only (never a role name).
  */
 public final class OperatorMetrics {
+    /** Histogram buckets of a reconcile pass: from a pass that reads two roles to one stuck behind a slow account. */
+    static final Duration[] RECONCILE_BUCKETS = seconds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60);
+    /** Histogram buckets of one RAM or STS call (retries and rate-limit waits included). */
+    static final Duration[] RAM_CALL_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+
     private final MeterRegistry registry;
+    /** The last Ready verdict of every grant this operator reconciles, for {@code ramgrants_resources}. */
+    private final Map<String, ResourceState> resources = new ConcurrentHashMap<>();
+    private final Set<ResourceState> registeredStates = ConcurrentHashMap.newKeySet();
+
+    /** The labels of {@code ramgrants_resources}: kind, whether Ready is True, and its reason. */
+    public record ResourceState(String kind, boolean ready, String reason) {}
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,6 +46,7 @@ public final class OperatorMetrics {
                 .description("Reconciliations by kind and result")
                 .tag("kind", kind)
                 .tag("result", result)
+                .serviceLevelObjectives(RECONCILE_BUCKETS)
                 .register(registry)
                 .record(duration);
     }
@@ -41,6 +57,7 @@ public final class OperatorMetrics {
                 .tag("action", action)
                 .tag("account", accountId)
                 .tag("result", result)
+                .serviceLevelObjectives(RAM_CALL_BUCKETS)
                 .register(registry)
                 .record(duration);
     }
@@ -52,6 +69,46 @@ public final class OperatorMetrics {
                 .tag("field", field)
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * A field of an existing role found different from the desired state: corrected in Manage mode,
+     * only reported in Observe mode (then counted on every pass that still finds it).
+     */
+    public void recordDriftDetected(String kind, String field, String mode) {
+        Counter.builder("ramgrants.drift.detected")
+                .description("Drift found in RAM on an existing role, by grant kind, drifted field and management mode")
+                .tag("kind", kind)
+                .tag("field", field)
+                .tag("mode", mode)
+                .register(registry)
+                .increment();
+    }
+
+    /** Grant {@code key} (kind, namespace, name or UID) now stands at {@code state}. */
+    public void recordResourceState(String key, ResourceState state) {
+        if (registeredStates.add(state)) {
+            Gauge.builder("ramgrants.resources", resources, all -> all.values().stream().filter(state::equals).count())
+                    .description("Grants by kind and Ready condition (status and reason) after their last pass")
+                    .tag("kind", state.kind())
+                    .tag("ready", String.valueOf(state.ready()))
+                    .tag("reason", state.reason())
+                    .register(registry);
+        }
+        resources.put(key, state);
+    }
+
+    /** Grant {@code key} is gone (deleted, or no longer reconciled here). */
+    public void forgetResource(String key) {
+        resources.remove(key);
+    }
+
+    private static Duration[] seconds(double... values) {
+        Duration[] out = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Duration.ofNanos(Math.round(values[i] * 1e9));
+        }
+        return out;
     }
 
     public void recordRateLimiterWait(String accountId, Duration wait) {

@@ -62,14 +62,15 @@ public final class OperatorAssembly implements AutoCloseable {
      */
     public OperatorAssembly(KubernetesClient client, OperatorSettings settings, UnaryOperator<RamGateway> ramWrapper) {
         RamGateways gateways = new RamGateways(settings.ram(), settings.metrics());
+        KubernetesEventRecorder events = new KubernetesEventRecorder(client, settings.clock());
         this.accounts = new AccountController(client, gateways::stsGateway,
                 (accountId, endpoint, credentials) -> ramWrapper.apply(
                         gateways.ramGateway(accountId, endpoint, credentials)),
-                settings.environment(), settings.accountSchedule(), settings.clock());
+                settings.environment(), settings.accountSchedule(), settings.clock(), settings.accountGuards(), events);
         this.observation = new SharedObservation(settings.observation(), settings.resyncPeriod(), settings.clock());
         RoleClaimIndex claims = new RoleClaimIndex();
         this.grants = new GrantControllers(new GrantDependencies(client, accounts.registry(), claims,
-                new KubernetesEventRecorder(client, settings.clock()), settings.metrics(), settings.clock(),
+                events, settings.metrics(), settings.clock(),
                 settings.resyncPeriod(), settings.firstRetry(), observation,
                 new AccountSlots(settings.concurrency().perAccount())));
         Optional<OperatorSettings.LeaderElection> lease = settings.leaderElection().map(OperatorAssembly::withIdentity);

@@ -1,6 +1,7 @@
 package io.ramgrants.runtime;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.controller.ReverificationSchedule;
 import io.ramgrants.engine.batch.ObservationSettings;
@@ -27,12 +28,14 @@ import java.util.Set;
  * @param accountSchedule  when AlibabaCloudAccounts are verified again
  * @param observation      per-role or batch observation of RAM, and the batch path's full-sweep period
  * @param concurrency      reconcile threads, and how many of them one account may hold
+ * @param accountGuards    what an AlibabaCloudAccount may make the operator do: endpoint hosts, OIDC token
+ *                         directories, Secret namespaces; null = {@link AccountGuards#defaults} of {@code environment}
  */
 public record OperatorSettings(Set<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
                                Duration firstRetry, RamClientSettings ram, boolean serverSideApply,
                                Optional<LeaderElection> leaderElection, ReverificationSchedule accountSchedule,
                                CredentialEnvironment environment, OperatorMetrics metrics, Clock clock,
-                               ObservationSettings observation, Concurrency concurrency) {
+                               ObservationSettings observation, Concurrency concurrency, AccountGuards accountGuards) {
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(5);
 
@@ -98,6 +101,7 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(observation, "observation");
         Objects.requireNonNull(concurrency, "concurrency");
+        accountGuards = accountGuards == null ? AccountGuards.defaults(environment) : accountGuards;
         if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
             throw new IllegalArgumentException("resync period must be positive: " + resyncPeriod);
         }
@@ -110,62 +114,69 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
     public static OperatorSettings defaults(OperatorMetrics metrics) {
         return new OperatorSettings(Set.of(), null, DEFAULT_RESYNC, DEFAULT_FIRST_RETRY, RamClientSettings.defaults(),
                 true, Optional.empty(), ReverificationSchedule.defaults(), CredentialEnvironment.ofProcess(), metrics,
-                Clock.systemUTC(), ObservationSettings.defaults(), Concurrency.defaults());
+                Clock.systemUTC(), ObservationSettings.defaults(), Concurrency.defaults(), null);
     }
 
     public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
         return new OperatorSettings(namespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
                 leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency);
+                observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withLabelSelector(String selector) {
         return new OperatorSettings(watchNamespaces, selector, resyncPeriod, firstRetry, ram, serverSideApply,
                 leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency);
+                observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withResync(Duration period, Duration retry) {
         return new OperatorSettings(watchNamespaces, labelSelector, period, retry, ram, serverSideApply,
                 leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency);
+                observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withRam(RamClientSettings newRam) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, newRam, serverSideApply,
                 leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency);
+                observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withServerSideApply(boolean ssa) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, ssa,
                 leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency);
+                observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withLeaderElection(Optional<LeaderElection> election) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
                 election, accountSchedule, environment, metrics, clock,
-                observation, concurrency);
+                observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withAccountSchedule(ReverificationSchedule schedule) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, schedule, environment, metrics, clock, observation, concurrency);
+                leaderElection, schedule, environment, metrics, clock, observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withEnvironment(CredentialEnvironment newEnvironment) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, accountSchedule, newEnvironment, metrics, clock, observation, concurrency);
+                leaderElection, accountSchedule, newEnvironment, metrics, clock, observation, concurrency,
+                // Guards derived from the old environment follow the new one; explicit guards stay.
+                accountGuards.equals(AccountGuards.defaults(environment)) ? null : accountGuards);
     }
 
     public OperatorSettings withObservation(ObservationSettings newObservation) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock, newObservation, concurrency);
+                leaderElection, accountSchedule, environment, metrics, clock, newObservation, concurrency, accountGuards);
+    }
+
+    public OperatorSettings withAccountGuards(AccountGuards guards) {
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+                leaderElection, accountSchedule, environment, metrics, clock, observation, concurrency, guards);
     }
 
     public OperatorSettings withConcurrency(Concurrency newConcurrency) {
         return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock, observation, newConcurrency);
+                leaderElection, accountSchedule, environment, metrics, clock, observation, newConcurrency, accountGuards);
     }
 }

@@ -1,8 +1,13 @@
 package io.ramgrants.runtime;
 
+import io.ramgrants.accounts.AccountGuards;
+import io.ramgrants.accounts.EndpointAllowList;
+import io.ramgrants.accounts.TokenDirectories;
+import io.ramgrants.api.FieldPatterns;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.observability.OperatorMetrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,16 +22,27 @@ import java.util.Set;
  * @param ramRate        one uniform budget of calls per second per account; null = RAM's documented
  *                       per-API quotas per account (the default: attach/detach at 10/s no longer
  *                       slows reads that RAM allows at 100/s)
+ * @param allowEndpointHosts host patterns added to the endpoint allow-list ({@code --allow-endpoint-host})
+ * @param allowTokenDirs     directories OIDC token files may be read from besides the RRSA one
+ * @param secretNamespaces   namespaces whose Secrets accounts may name; empty = the operator's own,
+ *                           {@value #ANY_NAMESPACE} = any
  */
 public record RunOptions(boolean leaderElection, String leaseName, String leaseNamespace,
                          List<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
                          Double ramRate, int metricsPort, LogFormat logFormat, ObservationMode observation,
-                         Duration fullSweepPeriod, int reconcileThreads, DriftEventSettings.Source driftEvents,
-                         Duration driftEventInterval) {
+                         Duration fullSweepPeriod, int reconcileThreads, List<String> allowEndpointHosts,
+                         List<String> allowTokenDirs, List<String> secretNamespaces,
+                         DriftEventSettings.Source driftEvents, Duration driftEventInterval) {
     public static final String DEFAULT_LEASE_NAME = "ram-grant-operator";
+    /** {@code --secret-namespace '*'}: Secrets in any namespace (needs a cluster-wide Secret grant). */
+    public static final String ANY_NAMESPACE = "*";
 
     public RunOptions {
         watchNamespaces = watchNamespaces == null ? List.of() : List.copyOf(watchNamespaces);
+        allowEndpointHosts = allowEndpointHosts == null ? List.of() : List.copyOf(allowEndpointHosts);
+        allowTokenDirs = allowTokenDirs == null ? List.of() : List.copyOf(allowTokenDirs);
+        secretNamespaces = secretNamespaces == null ? List.of() : List.copyOf(secretNamespaces);
+        EndpointAllowList.withExtraHosts(allowEndpointHosts);
         if (ramRate != null && !(ramRate > 0)) {
             throw new IllegalArgumentException("--ram-rate must be positive: " + ramRate);
         }
@@ -60,9 +76,35 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                                 .withPollInterval(driftEventInterval)))
                 .withConcurrency(OperatorSettings.Concurrency.of(reconcileThreads))
                 .withLeaderElection(leaderElection
-                        ? Optional.of(new OperatorSettings.LeaderElection(leaseName, firstSet(leaseNamespace,
-                        podNamespace, clientNamespace)))
-                        : Optional.empty());
+                        ? Optional.of(new OperatorSettings.LeaderElection(leaseName, firstSet(LEASE_NAMESPACE_HINT,
+                        leaseNamespace, podNamespace, clientNamespace)))
+                        : Optional.empty())
+                .withAccountGuards(new AccountGuards(EndpointAllowList.withExtraHosts(allowEndpointHosts),
+                        TokenDirectories.fromEnvironment(defaults.environment(),
+                                allowTokenDirs.stream().map(String::strip).filter(d -> !d.isEmpty()).map(Path::of).toList()),
+                        secretNamespaces(podNamespace, clientNamespace)));
+    }
+
+    /**
+     * {@code --secret-namespace} values; none = the operator's own namespace, as the chart's default
+     * Role grants; {@code *} = any namespace (empty set).
+     */
+    private Set<String> secretNamespaces(String podNamespace, String clientNamespace) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        secretNamespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(namespaces::add);
+        if (namespaces.contains(ANY_NAMESPACE)) {
+            return Set.of();
+        }
+        if (namespaces.isEmpty()) {
+            namespaces.add(firstSet("the namespaces of AccessKey Secrets: pass --secret-namespace (or '*'), set"
+                    + " POD_NAMESPACE, or use a kubeconfig context with a namespace", podNamespace, clientNamespace));
+        }
+        namespaces.forEach(n -> {
+            if (!n.matches(FieldPatterns.NAMESPACE)) {
+                throw new IllegalArgumentException("--secret-namespace must be a namespace name or '*': " + n);
+            }
+        });
+        return namespaces;
     }
 
     private Set<String> namespaces() {
@@ -71,13 +113,15 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
         return namespaces;
     }
 
-    private static String firstSet(String... candidates) {
+    private static final String LEASE_NAMESPACE_HINT = "leader election needs a Lease namespace: pass"
+            + " --leader-election-namespace, set POD_NAMESPACE, or use --no-leader-election";
+
+    private static String firstSet(String missing, String... candidates) {
         for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("leader election needs a Lease namespace: pass"
-                + " --leader-election-namespace, set POD_NAMESPACE, or use --no-leader-election");
+        throw new IllegalArgumentException(missing);
     }
 }

@@ -24,7 +24,8 @@ class AccountResolverTest {
     Path dir;
 
     final MutableClock clock = MutableClock.startingAt("2025-01-01T00:00:00Z");
-    final FakeSts sts = new FakeSts(clock).accessKey(HUB, "LTAI-hub", HUB_SECRET).role(TARGET, "operator", HUB);
+    final FakeSts sts = new FakeSts(clock).ramUserKey(HUB, "LTAI-hub", HUB_SECRET, "operator")
+            .accessKey(HUB, "LTAI-root", "SECRET-DO-NOT-LEAK-root").role(TARGET, "operator", HUB);
     final Map<String, Secret> secrets = new ConcurrentHashMap<>();
     final AccountRegistry registry = new AccountRegistry((id, endpoint, credentials) -> IdOnlyRamGateway.of(id));
     final AccountResolver resolver = new AccountResolver(registry, sts,
@@ -48,8 +49,51 @@ class AccountResolverTest {
         AccountHandle hub = resolveAndRegister("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
 
         assertThat(hub.reason()).isEqualTo(AccountReason.Verified);
-        assertThat(hub.verifiedIdentity()).isEqualTo("acs:ram::" + HUB + ":root");
-        assertThat(hub.message()).isEqualTo("credentials verified as acs:ram::" + HUB + ":root");
+        assertThat(hub.verifiedIdentity()).isEqualTo("acs:ram::" + HUB + ":user/operator");
+        assertThat(hub.message()).isEqualTo("credentials verified as acs:ram::" + HUB + ":user/operator");
+        assertThat(hub.rootIdentity()).isFalse();
+    }
+
+    @Test
+    void rootKeysWorkWithARecommendationButCannotServeAsVia() {
+        secrets.put("ops/root-keys", StaticSecretCredentialsTest.secret(
+                Map.of("accessKeyId", "LTAI-root", "accessKeySecret", "SECRET-DO-NOT-LEAK-root")));
+
+        AccountHandle root = resolveAndRegister("hub", AccountSpecs.withSecret(HUB, "ops", "root-keys"));
+        AccountHandle target = resolver.resolve("target",
+                AccountSpecs.viaAssumeRole(TARGET, FakeSts.arn(TARGET, "operator"), "hub"));
+
+        assertThat(root.reason()).isEqualTo(AccountReason.Verified);
+        assertThat(root.rootIdentity()).isTrue();
+        assertThat(root.message()).startsWith("credentials verified as acs:ram::" + HUB + ":root; ")
+                .contains("IdentityType Account").contains("RAM user");
+        assertThat(target.reason()).isEqualTo(AccountReason.ViaRootCredentials);
+        assertThat(target.message()).contains("AlibabaCloudAccount hub").contains("STS refuses AssumeRole by a root account");
+        assertThat(sts.calls("AssumeRole")).as("no AssumeRole that STS would refuse").isZero();
+        assertThat(root.message() + target.message()).doesNotContain("SECRET-DO-NOT-LEAK");
+    }
+
+    @Test
+    void guardsRefuseBeforeAnyCallOrRead() {
+        java.util.List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AccountResolver guarded = new AccountResolver(registry, sts, (namespace, name) -> {
+            lookups.add(namespace + "/" + name);
+            return Optional.ofNullable(secrets.get(namespace + "/" + name));
+        }, new CredentialEnvironment(Map.of()), new IdentityVerifier(), clock,
+                AccountGuards.defaults(new CredentialEnvironment(Map.of())).withSecretNamespaces(java.util.Set.of("ops")));
+        hubSecret(HUB_SECRET);
+
+        AccountHandle foreign = guarded.resolve("hub", AccountSpecs.atEndpoint(
+                AccountSpecs.withSecret(HUB, "ops", "hub-keys"), "https://sts.evil.example.com/"));
+        AccountHandle elsewhere = guarded.resolve("hub2", AccountSpecs.withSecret(HUB, "kube-system", "hub-keys"));
+
+        assertThat(foreign.reason()).isEqualTo(AccountReason.EndpointNotAllowed);
+        assertThat(foreign.message()).startsWith("spec.endpoint.ram names host sts.evil.example.com")
+                .contains("--allow-endpoint-host");
+        assertThat(elsewhere.reason()).isEqualTo(AccountReason.SecretNamespaceNotAllowed);
+        assertThat(elsewhere.message()).contains("spec.credentials.secretRef.namespace kube-system").contains("ops");
+        assertThat(lookups).as("no Secret read for either").isEmpty();
+        assertThat(sts.calls("GetCallerIdentity")).as("no STS call").isZero();
     }
 
     @Test

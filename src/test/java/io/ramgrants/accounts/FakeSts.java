@@ -42,6 +42,12 @@ public final class FakeSts implements StsGatewayFactory {
         return this;
     }
 
+    /** An AccessKey of the RAM user {@code userName} (IdentityType RAMUser), as accounts should use. */
+    public FakeSts ramUserKey(String accountId, String accessKeyId, String secret, String userName) {
+        keys.put(accessKeyId, new Key(accountId, secret, null, null, "acs:ram::" + accountId + ":user/" + userName));
+        return this;
+    }
+
     /** A role that callers of {@code trustedAccounts} may assume. */
     public FakeSts role(String accountId, String roleName, String... trustedAccounts) {
         roles.put(arn(accountId, roleName), new Role(accountId, roleName, Set.of(trustedAccounts), null));
@@ -89,7 +95,8 @@ public final class FakeSts implements StsGatewayFactory {
         @Override
         public CallerIdentity getCallerIdentity() {
             Key caller = authenticate("GetCallerIdentity");
-            return new CallerIdentity(caller.accountId(), caller.arn(), caller.token() == null ? "Account" : "AssumedRoleUser");
+            String type = caller.token() != null ? "AssumedRoleUser" : caller.arn().endsWith(":root") ? "Account" : "RAMUser";
+            return new CallerIdentity(caller.accountId(), caller.arn(), type);
         }
 
         @Override

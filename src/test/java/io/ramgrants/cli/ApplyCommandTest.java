@@ -100,6 +100,37 @@ class ApplyCommandTest {
     }
 
     @Test
+    void accountsAtHostsOffTheAllowListAreRefusedUnlessAFlagAllowsThem() throws Exception {
+        String host = java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+        org.junit.jupiter.api.Assumptions.assumeFalse(host.equals("localhost"), "needs a host name that is not loopback");
+        String elsewhere = emulator.endpoint().replace("127.0.0.1", host);
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        for (String file : List.of("accounts.yaml", "dts.yaml", "dms.yaml")) {
+            Files.writeString(foreign.resolve(file), Files.readString(dir.resolve(file))
+                    .replace(emulator.endpoint(), elsewhere));
+        }
+
+        Run refused = run("apply", "-f", foreign.toString());
+        Run planned = run("plan", "-f", foreign.toString(), "--detailed-exitcode");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+        assertThat(refused.out()).contains("EndpointNotAllowed").contains("spec.endpoint.ram names host " + host)
+                .contains("--allow-endpoint-host");
+        assertThat(planned.exit()).isEqualTo(1);
+        assertThat(planned.err()).contains("EndpointNotAllowed");
+        assertThat(writes()).isZero();
+        assertThat(emulator.callCounts().values().stream().mapToLong(m -> m.getOrDefault("GetCallerIdentity", 0L)).sum())
+                .as("not even an identity check").isZero();
+
+        Run tooWide = run("plan", "-f", foreign.toString(), "--allow-endpoint-host", "*");
+        assertThat(tooWide.exit()).isNotZero();
+        assertThat(tooWide.err()).contains("too wide").doesNotContain("Exception");
+
+        Run allowed = run("apply", "-f", foreign.toString(), "--allow-endpoint-host", host);
+        assertThat(allowed.out()).doesNotContain("EndpointNotAllowed");
+        assertThat(allowed.exit()).as(allowed.out()).isIn(0, 3);
+    }
+
+    @Test
     void planShowsTheDiffApplyConvergesAndPlanThenFindsNothing() {
         Run before = plan();
         assertThat(before.exit()).as(before.out() + before.err()).isEqualTo(2);
@@ -134,6 +165,27 @@ class ApplyCommandTest {
         Run corrected = apply();
         assertThat(corrected.exit()).isZero();
         assertThat(corrected.out()).contains("applied: DetachPolicy System/AdministratorAccess from ram-for-dts in " + ORDERS);
+        assertThat(plan().exit()).isZero();
+    }
+
+    @Test
+    void aRenameIsPlannedAsRemovalOfTheOldRoleAndApplyLeavesOnlyTheNewOne() throws IOException {
+        assertThat(apply().exit()).isZero();
+        Path dts = dir.resolve("dts.yaml");
+        Files.writeString(dts, Files.readString(dts).replace("  description:", "  roleName: ram-for-dts-v2\n  description:"));
+
+        Run planned = plan();
+        assertThat(planned.exit()).as(planned.out()).isEqualTo(2);
+        assertThat(planned.out()).contains("CreateRole ram-for-dts-v2 in " + ORDERS)
+                .contains("DeleteRole ram-for-dts in " + ORDERS + " (no longer declared)")
+                .contains("warning: account " + ORDERS + " has no DTS service role AliyunDTSDefaultRole");
+
+        Run applied = apply();
+        assertThat(applied.exit()).as(applied.out()).isZero();
+        assertThat(applied.out()).contains("applied: DeleteRole ram-for-dts in " + ORDERS + " (no longer declared)");
+        ConsoleUser orders = new ConsoleUser(emulator.port(), "AKID-ORDERS", ORDERS_SECRET);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.role("ram-for-dts"));
+        assertThat(orders.attached("ram-for-dts-v2")).containsExactly("System/AliyunDTSRolePolicy");
         assertThat(plan().exit()).isZero();
     }
 

@@ -108,13 +108,19 @@ class PlanCommandTest {
         Path file = Files.writeString(dir.resolve("mixed.yaml"), "apiVersion: apps/v1\nkind: Deployment\n"
                 + "metadata: {name: web}\n---\nkey: [broken\n");
 
-        Run run = plan("-f", file.toString(), "-o", "json");
+        Run run = plan("-f", file.toString(), "-o", "json", "--strict");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("resources")).isEmpty();
         assertThat(run.json().path("errors")).extracting(JsonNode::asText).satisfiesExactly(
                 e -> assertThat(e).startsWith(file + ": unknown kind 'Deployment'"),
                 e -> assertThat(e).startsWith(file + "#2: not valid YAML"));
+
+        Run lenient = plan("-f", file.toString(), "-o", "json");
+        assertThat(lenient.exit()).isEqualTo(1);
+        assertThat(lenient.json().path("errors")).extracting(JsonNode::asText).singleElement().asString()
+                .startsWith(file + "#2: not valid YAML");
+        assertThat(lenient.err()).contains("plan: " + file + ": skipped Deployment web (apps/v1)");
     }
 
     @Test

@@ -5,8 +5,11 @@ import static io.ramgrants.emulator.StsTestDocuments.jwt;
 import static io.ramgrants.emulator.StsTestDocuments.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.AccountReason;
 import io.ramgrants.accounts.AccountSpecs;
+import io.ramgrants.accounts.CredentialEnvironment;
+import io.ramgrants.accounts.TokenDirectories;
 import io.ramgrants.api.AccountCredentials;
 import io.ramgrants.api.AlibabaCloudAccount;
 import io.ramgrants.api.AlibabaCloudAccountSpec;
@@ -25,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,13 +48,15 @@ class AccountControllerEmulatorTest {
     static final String HUB_SECRET = "SECRET-DO-NOT-LEAK-hub";
     static final String TARGET_SECRET = "SECRET-DO-NOT-LEAK-target";
     static final String OIDC_PROVIDER = "acs:ram::" + TARGET + ":oidc-provider/ack-rrsa";
+    static final String HUB_ROOT_SECRET = "SECRET-DO-NOT-LEAK-hub-root";
+    static final String HUB_OIDC_PROVIDER = "acs:ram::" + HUB + ":oidc-provider/ack-rrsa";
 
     static RamEmulator emulator;
     static AccountOperatorHarness k8s;
     static final AtomicInteger testNumber = new AtomicInteger();
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     String hubName;
     String targetName;
@@ -58,8 +65,14 @@ class AccountControllerEmulatorTest {
     @BeforeAll
     static void start() {
         emulator = RamEmulator.start(EmulatorConfig.builder()
-                .account(HUB, "LTAI-hub", HUB_SECRET)
-                .account(HUB, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2")
+                // RAM-user keys: STS refuses AssumeRole to root AccessKeys.
+                .user(HUB, "ramgrants-operator", "LTAI-hub", HUB_SECRET, "AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess")
+                .user(HUB, "ramgrants-operator-2", "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2", "AliyunSTSAssumeRoleAccess",
+                        "AliyunRAMReadOnlyAccess")
+                // The root key only sets the emulator up and plays the root-keys-as-via attempt.
+                .account(HUB, "LTAI-hub-root", HUB_ROOT_SECRET)
+                .oidcProvider(HUB, "ack-rrsa", "sts.aliyuncs.com")
+                .oidcProvider(TARGET, "ack-rrsa", "sts.aliyuncs.com")
                 .account(TARGET, "LTAI-target", TARGET_SECRET)
                 .build(), 0);
         RamGateways gateways = new RamGateways(
@@ -70,7 +83,14 @@ class AccountControllerEmulatorTest {
         targetRam.createRole("operator", trust("\"RAM\":[\"acs:ram::" + HUB + ":root\"]"), null, null);
         targetRam.attachPolicyToRole(PolicyType.System, "AdministratorAccess", "operator");
         targetRam.createRole("rrsa", trust("\"Federated\":[\"" + OIDC_PROVIDER + "\"]"), null, null);
-        k8s = new AccountOperatorHarness(gateways::stsGateway, gateways::ramGateway);
+        // The hub that assumes roles elsewhere is itself a role session (RRSA): STS refuses AssumeRole by root keys.
+        RamGateway hubRam = gateways.ramGateway(HUB, AccountEndpoint.both(emulator.endpoint()),
+                () -> AccessKeyCredentials.permanent("LTAI-hub-root", HUB_ROOT_SECRET));
+        hubRam.createRole("hub-rrsa", trust("\"Federated\":[\"" + HUB_OIDC_PROVIDER + "\"]"), null, null);
+        hubRam.attachPolicyToRole(PolicyType.System, "AdministratorAccess", "hub-rrsa");
+        k8s = new AccountOperatorHarness(gateways::stsGateway, gateways::ramGateway,
+                AccountGuards.defaults(new CredentialEnvironment(Map.of()))
+                        .withTokenDirectories(TokenDirectories.of(List.of(dir))));
     }
 
     @AfterAll
@@ -99,7 +119,7 @@ class AccountControllerEmulatorTest {
 
         AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
 
-        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":root");
+        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":user/ramgrants-operator");
         assertThat(k8s.accounts.registry().ramGateway(hubName).getRole("no-such-role")).isEmpty();
         k8s.assertNoSecretsIn(hub);
     }
@@ -144,10 +164,39 @@ class AccountControllerEmulatorTest {
         k8s.assertNoSecretsIn(hub);
     }
 
+    /** A hub account on RRSA: its credentials are a role session, which may call AssumeRole. */
+    private AlibabaCloudAccountSpec rrsaHub() throws IOException {
+        Path token = Files.writeString(dir.resolve("hub-token-" + hubName), jwt(Instant.now().plusSeconds(3600)));
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = HUB;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.oidc = new OidcCredentials();
+        spec.credentials.oidc.roleArn = "acs:ram::" + HUB + ":role/hub-rrsa";
+        spec.credentials.oidc.oidcProviderArn = HUB_OIDC_PROVIDER;
+        spec.credentials.oidc.tokenFile = token.toString();
+        return atEmulator(spec);
+    }
+
     @Test
-    void assumeRoleThroughAnotherAccountWorks() {
-        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+    void rootKeysCannotServeAsVia() {
+        k8s.putSecret(hubKeys, "LTAI-hub-root", HUB_ROOT_SECRET);
         k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+        long assumeRoles = emulator.callCounts().getOrDefault(HUB, Map.of()).getOrDefault("AssumeRole", 0L);
+        k8s.create(targetName, atEmulator(AccountSpecs.viaAssumeRole(TARGET, "acs:ram::" + TARGET + ":role/operator", hubName)));
+
+        AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
+        AlibabaCloudAccount target = k8s.awaitReason(targetName, AccountReason.ViaRootCredentials);
+
+        assertThat(condition(hub, "Ready").getMessage()).contains("IdentityType Account").contains("RAM user");
+        assertThat(condition(target, "Ready").getMessage()).contains("STS refuses AssumeRole by a root account");
+        assertThat(emulator.callCounts().getOrDefault(HUB, Map.of()).getOrDefault("AssumeRole", 0L))
+                .as("no AssumeRole sent").isEqualTo(assumeRoles);
+        k8s.assertNoSecretsIn(target);
+    }
+
+    @Test
+    void assumeRoleThroughAnotherAccountWorks() throws IOException {
+        k8s.create(hubName, rrsaHub());
         k8s.create(targetName, atEmulator(AccountSpecs.viaAssumeRole(TARGET, "acs:ram::" + TARGET + ":role/operator", hubName)));
 
         AlibabaCloudAccount target = k8s.awaitReason(targetName, AccountReason.Verified);
@@ -160,9 +209,8 @@ class AccountControllerEmulatorTest {
     }
 
     @Test
-    void assumeRoleOfAnUntrustingRoleIsAccessDenied() {
-        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
-        k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
+    void assumeRoleOfAnUntrustingRoleIsAccessDenied() throws IOException {
+        k8s.create(hubName, rrsaHub());
         k8s.create(targetName, atEmulator(AccountSpecs.viaAssumeRole(TARGET, "acs:ram::" + TARGET + ":role/rrsa", hubName)));
 
         AlibabaCloudAccount target = k8s.awaitReason(targetName, AccountReason.StsAccessDenied);

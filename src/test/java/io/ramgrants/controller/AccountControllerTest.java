@@ -31,7 +31,7 @@ class AccountControllerTest {
     static final String HUB_SECRET = "SECRET-DO-NOT-LEAK-hub";
 
     static final FakeSts sts = new FakeSts(Clock.systemUTC())
-            .accessKey(HUB, "LTAI-hub", HUB_SECRET)
+            .ramUserKey(HUB, "LTAI-hub", HUB_SECRET, "operator")
             .role(TARGET, "operator", HUB);
     static final AtomicInteger testNumber = new AtomicInteger();
     static AccountOperatorHarness k8s;
@@ -70,7 +70,7 @@ class AccountControllerTest {
 
         AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
 
-        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":root");
+        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":user/operator");
         assertThat(hub.getSpec().accountId).as("the status patch leaves the spec alone").isEqualTo(HUB);
         assertThat(hub.getStatus().observedGeneration).isEqualTo(hub.getMetadata().getGeneration());
         assertThat(hub.getStatus().conditions).singleElement().satisfies(ready -> {
@@ -137,7 +137,7 @@ class AccountControllerTest {
         k8s.putSecret(hubKeys, "LTAI-hub", "SECRET-DO-NOT-LEAK-revoked");
         k8s.awaitReason(hubName, AccountReason.StsAccessDenied);
 
-        sts.accessKey(HUB, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-rotated");
+        sts.ramUserKey(HUB, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-rotated", "operator");
         k8s.putSecret(hubKeys, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-rotated");
         AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
 

@@ -15,6 +15,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.ramgrants.accounts.AccountReason;
+import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.accounts.RamGatewaySource;
 import io.ramgrants.accounts.StsGatewayFactory;
@@ -46,12 +47,16 @@ final class AccountOperatorHarness implements AutoCloseable {
     final List<String> registryChanges = new CopyOnWriteArrayList<>();
 
     AccountOperatorHarness(StsGatewayFactory sts, RamGatewaySource ram) {
+        this(sts, ram, AccountGuards.defaults(new CredentialEnvironment(Map.of())));
+    }
+
+    AccountOperatorHarness(StsGatewayFactory sts, RamGatewaySource ram, AccountGuards guards) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), true);
         server.init();
         client = server.createClient();
         accounts = new AccountController(client, sts, ram, new CredentialEnvironment(Map.of()),
                 new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.5),
-                Clock.systemUTC());
+                Clock.systemUTC(), guards, (regarding, type, reason, message) -> { });
         accounts.registry().addListener(registryChanges::add);
         operator = Operators.create(client, Operators.StatusPatch.MERGE_PATCH);
         accounts.register(operator);

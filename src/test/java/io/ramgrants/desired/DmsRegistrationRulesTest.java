@@ -47,11 +47,25 @@ class DmsRegistrationRulesTest {
                 .isEqualTo(union(seedPolicy("Redis"), seedPolicy("vpc")));
     }
 
-    @Test
-    void privateNetworkAloneIsTheSeedsVpcPolicy() {
-        DesiredRole role = onlyRole(registration(List.of(DatabaseType.RdsMySQL), List.of(NetworkType.VPC)));
+    @ParameterizedTest
+    @EnumSource(value = DatabaseType.class, names = {"RdsMySQL", "RdsPostgreSQL", "RdsSQLServer", "RdsMariaDB",
+            "PolarDBMySQL", "PolarDBPostgreSQL", "PolarDBPostgreSQLOracle"})
+    void typesWithoutPolicyNeedNoneWhateverTheNetworkTypes(DatabaseType type) {
+        DesiredState state = rules.desiredState(registration(List.of(type, DatabaseType.PolarDBPostgreSQL),
+                List.of(NetworkType.VPC, NetworkType.ExpressConnect, NetworkType.Internet)), directory());
 
-        assertThat(role.customPolicies().get(0).document()).isEqualTo(seedPolicy("vpc"));
+        assertThat(state.roles().get(0).customPolicies()).isEmpty();
+        assertThat(state.notes()).anySatisfy(n -> assertThat(n).contains("No custom policy")
+                .contains("Alibaba Cloud アカウント間での DMS での連携").doesNotContain("seed"));
+    }
+
+    @Test
+    void describeVpcsJoinsThePolicyOfATypeThatNeedsOne() {
+        DesiredRole role = onlyRole(registration(List.of(DatabaseType.RdsMySQL, DatabaseType.OceanBase),
+                List.of(NetworkType.VPC)));
+
+        assertThat(role.customPolicies()).singleElement().satisfies(p -> assertThat(p.document())
+                .isEqualTo(union(seedPolicy("OceanBase"), seedPolicy("vpc"))));
     }
 
     @Test

@@ -27,6 +27,7 @@ class AccountFeedTest {
     static final String ACCOUNT = "1111111111111111";
     static final String OPERATOR_KEY = "LTAI5tOperatorKey0001";
     static final String CONSOLE_KEY = "LTAI5tConsoleKey00abcd";
+    static final String ALICE_KEY = "LTAI5tAliceKey000wxyz";
     static final String TRUST = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":"
             + "{\"RAM\":[\"acs:ram::" + ACCOUNT + ":root\"]}}],\"Version\":\"1\"}";
     static final DriftEventSettings SETTINGS = DriftEventSettings.defaults().withPollInterval(Duration.ofMillis(100))
@@ -39,7 +40,9 @@ class AccountFeedTest {
     @BeforeEach
     void start() throws Exception {
         emu = RamEmulator.start(EmulatorConfig.builder().account(ACCOUNT, OPERATOR_KEY, "operator-secret")
-                .account(ACCOUNT, CONSOLE_KEY, "console-secret").build(), 0);
+                .account(ACCOUNT, CONSOLE_KEY, "console-secret")
+                .user(ACCOUNT, "alice", ALICE_KEY, "alice-secret", "AliyunRAMFullAccess", "AliyunSTSAssumeRoleAccess")
+                .build(), 0);
         console = new com.aliyun.ram20150501.Client(config(CONSOLE_KEY, "console-secret"));
         operatorRam = new com.aliyun.ram20150501.Client(config(OPERATOR_KEY, "operator-secret"));
     }
@@ -87,9 +90,15 @@ class AccountFeedTest {
         assertThat(Attributions.caller(theirs)).isEqualTo("the root account (LTAI****abcd)");
         assertThat(Attributions.what(theirs)).isEqualTo("role theirs created");
 
+        createRole(new com.aliyun.ram20150501.Client(config(ALICE_KEY, "alice-secret")), "alices");
+        quota();
+        RamWriteEvent alices = feed.poll(Instant.now()).outOfBand().get(0);
+        assertThat(alices.callerType()).isEqualTo("ram-user");
+        assertThat(Attributions.caller(alices)).isEqualTo("RAM user alice (LTAI****wxyz)");
+
         quota();
         AccountFeed.Poll again = feed.poll(Instant.now());
-        assertThat(again.events()).as("the overlap reads them again").isEqualTo(2);
+        assertThat(again.events()).as("the overlap reads them again").isEqualTo(3);
         assertThat(again.outOfBand()).as("de-duplicated by event ID").isEmpty();
     }
 
@@ -118,7 +127,8 @@ class AccountFeedTest {
         createRole(console, "ram-only");
         console.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("System")
                 .setPolicyName("AliyunRAMFullAccess").setRoleName("ram-only"));
-        com.aliyun.sts20150401.Client sts = new com.aliyun.sts20150401.Client(config(CONSOLE_KEY, "console-secret"));
+        // RAM refuses AssumeRole with a root key: alice (a RAM user) assumes the role.
+        com.aliyun.sts20150401.Client sts = new com.aliyun.sts20150401.Client(config(ALICE_KEY, "alice-secret"));
         var creds = sts.assumeRole(new com.aliyun.sts20150401.models.AssumeRoleRequest()
                 .setRoleArn("acs:ram::" + ACCOUNT + ":role/ram-only").setRoleSessionName("op"))
                 .getBody().getCredentials();

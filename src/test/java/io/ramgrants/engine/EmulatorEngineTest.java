@@ -74,7 +74,8 @@ class EmulatorEngineTest {
         EngineResult result = engine.reconcile(List.of(dtsRole(A)), manage.withAdoption(Adoption.IF_UNOWNED));
 
         assertThat(result.conflicts()).map(Conflict::message)
-                .containsExactly("role ram-for-dts in " + A + " is managed by " + OTHER_OWNER);
+                .containsExactly("role ram-for-dts in " + A + " is managed by " + OTHER_OWNER
+                        + " (namespace/kind/name in its ownership marker)");
         assertThat(harness.writes(A)).isZero();
     }
 

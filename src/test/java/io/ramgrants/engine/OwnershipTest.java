@@ -46,12 +46,14 @@ class OwnershipTest {
                 arguments("another resource's marker is never adopted", DTS,
                         role(A, "ram-for-dts", DTS_TRUST_AS_RAM_RETURNS, OTHER_OWNER.marker(), List.of()),
                         Adoption.IF_UNOWNED,
-                        List.of("role ram-for-dts in " + A + " is managed by team-z/CrossAccountDtsGrant/other")),
+                        List.of("role ram-for-dts in " + A + " is managed by team-z/CrossAccountDtsGrant/other"
+                                + " (namespace/kind/name in its ownership marker)")),
                 arguments("a policy marked for another resource blocks the role", DMS,
                         role(A, "ram-for-dms", DMS_TRUST, DMS_MARKER, List.of(),
                                 policy("dms-redis-policy", DMS_POLICY, OTHER_OWNER.marker())),
                         Adoption.NEVER,
-                        List.of("policy dms-redis-policy in " + A + " is managed by team-z/CrossAccountDtsGrant/other")),
+                        List.of("policy dms-redis-policy in " + A + " is managed by team-z/CrossAccountDtsGrant/other"
+                                + " (namespace/kind/name in its ownership marker)")),
                 arguments("an unmarked policy blocks a missing role too", DMS,
                         missing(A, "ram-for-dms", policy("dms-redis-policy", DMS_POLICY, "")),
                         Adoption.NEVER,

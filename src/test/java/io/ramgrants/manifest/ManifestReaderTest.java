@@ -61,7 +61,7 @@ class ManifestReaderTest {
     }
 
     @Test
-    void unknownKindsAndApiVersionsAreProblemsNamingTheFile() throws IOException {
+    void otherGroupsAreSkippedAndUnknownVersionsOfOursAreProblemsNamingTheFile() throws IOException {
         Path file = write("other.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -75,11 +75,11 @@ class ManifestReaderTest {
         ManifestSet set = reader.read(List.of(file));
 
         assertThat(set.resources()).isEmpty();
+        assertThat(set.skipped()).extracting(ManifestProblem::toString).containsExactly(
+                file + ": skipped Deployment web (apps/v1): not a kind plan or apply reads");
         assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly(
-                file + ": unknown kind 'Deployment' (apiVersion 'apps/v1'); expected one of "
-                        + "ramgrants.io/v1alpha1 AlibabaCloudAccount, ramgrants.io/v1alpha1 CrossAccountDtsGrant, "
-                        + "ramgrants.io/v1alpha1 DmsRegistrationRole, ramgrants.io/v1alpha1 DmsAccessRole, v1 Secret",
-                file + "#2: unknown kind 'DmsAccessRole' (apiVersion 'ramgrants.io/v1'); expected one of "
+                file + "#2: unknown kind 'DmsAccessRole' (apiVersion 'ramgrants.io/v1'); did you mean apiVersion"
+                        + " 'ramgrants.io/v1alpha1'?; expected one of "
                         + "ramgrants.io/v1alpha1 AlibabaCloudAccount, ramgrants.io/v1alpha1 CrossAccountDtsGrant, "
                         + "ramgrants.io/v1alpha1 DmsRegistrationRole, ramgrants.io/v1alpha1 DmsAccessRole, v1 Secret");
     }
@@ -106,7 +106,7 @@ class ManifestReaderTest {
         assertThat(problems.get(0)).startsWith(file + ": CrossAccountDtsGrant team-a/sync: spec.source.engine: "
                 + "'Oracle' is not one of [RdsMySQL,");
         assertThat(problems.get(1)).isEqualTo(file + "#2: CrossAccountDtsGrant team-a/sync: spec.taskAccount: "
-                + "unknown field 'taskAccount'");
+                + "unknown field 'taskAccount'; did you mean 'taskAccountId'?");
     }
 
     @Test

@@ -24,8 +24,16 @@ class KubernetesApiAccessTest {
     }
 
     @Test
-    void eachCustomResourceIsReadWrittenAndFinalized() {
+    void grantsAreReadWrittenAndFinalizedAccountsOnlyReadWithStatus() {
+        assertThat(KubernetesApiAccess.REQUIRED).contains(
+                new ApiAccess("ramgrants.io", "alibabacloudaccounts", List.of("get", "list", "watch")),
+                new ApiAccess("ramgrants.io", "alibabacloudaccounts/status", List.of("get", "patch", "update")));
+        assertThat(KubernetesApiAccess.REQUIRED).as("accounts carry no finalizer")
+                .noneMatch(a -> a.resource().equals("alibabacloudaccounts/finalizers"));
         for (String r : KubernetesApiAccess.CUSTOM_RESOURCES) {
+            if (r.equals("alibabacloudaccounts")) {
+                continue;
+            }
             assertThat(KubernetesApiAccess.REQUIRED).contains(
                     new ApiAccess("ramgrants.io", r, List.of("get", "list", "watch", "patch", "update")),
                     new ApiAccess("ramgrants.io", r + "/status", List.of("get", "patch", "update")),

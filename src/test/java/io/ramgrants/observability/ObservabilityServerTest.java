@@ -59,11 +59,26 @@ class ObservabilityServerTest {
         metrics.recordRamCall("GetRole", "1234567890123456", "success", Duration.ofMillis(35));
         metrics.recordDriftCorrection("DmsAccessRole", "trustPolicy");
         metrics.recordRateLimiterWait("1234567890123456", Duration.ofMillis(5));
+        metrics.recordDriftDetected("DmsAccessRole", "trust", "Observe");
+        metrics.recordResourceState("DmsAccessRole/ns/a", new OperatorMetrics.ResourceState("DmsAccessRole", true, "UpToDate"));
+        metrics.recordResourceState("DmsAccessRole/ns/b", new OperatorMetrics.ResourceState("DmsAccessRole", true, "UpToDate"));
+        metrics.recordResourceState("DmsAccessRole/ns/c", new OperatorMetrics.ResourceState("DmsAccessRole", false, "InvalidSpec"));
+        metrics.recordResourceState("DmsAccessRole/ns/c", new OperatorMetrics.ResourceState("DmsAccessRole", true, "Created"));
+        metrics.forgetResource("DmsAccessRole/ns/b");
 
         String body = get("/metrics").body();
 
         assertThat(body)
-                .contains("# TYPE ramgrants_reconcile_seconds summary")
+                .contains("# TYPE ramgrants_reconcile_seconds histogram")
+                .contains("ramgrants_reconcile_seconds_bucket{kind=\"CrossAccountDtsGrant\",result=\"success\",le=\"0.1\"} 0")
+                .contains("ramgrants_reconcile_seconds_bucket{kind=\"CrossAccountDtsGrant\",result=\"success\",le=\"0.25\"} 1")
+                .contains("# TYPE ramgrants_ram_calls_seconds histogram")
+                .contains("ramgrants_ram_calls_seconds_bucket{account=\"1234567890123456\",action=\"GetRole\","
+                        + "result=\"success\",le=\"0.05\"} 1")
+                .contains("ramgrants_drift_detected_total{field=\"trust\",kind=\"DmsAccessRole\",mode=\"Observe\"} 1.0")
+                .contains("ramgrants_resources{kind=\"DmsAccessRole\",ready=\"true\",reason=\"UpToDate\"} 1.0")
+                .contains("ramgrants_resources{kind=\"DmsAccessRole\",ready=\"true\",reason=\"Created\"} 1.0")
+                .contains("ramgrants_resources{kind=\"DmsAccessRole\",ready=\"false\",reason=\"InvalidSpec\"} 0.0")
                 .contains("ramgrants_reconcile_seconds_count{kind=\"CrossAccountDtsGrant\",result=\"success\"} 1")
                 .contains("ramgrants_reconcile_seconds_sum{kind=\"CrossAccountDtsGrant\",result=\"success\"} 0.12")
                 .contains("ramgrants_ram_calls_seconds_count{account=\"1234567890123456\",action=\"GetRole\","

@@ -81,8 +81,11 @@ class DockerfileTest {
                 .contains("--from=build /src/target/ram-grant-operator.jar /app/ram-grant-operator.jar");
         assertThat(Files.readString(Tools.repoRoot().resolve("pom.xml")))
                 .as("the jar name the Dockerfile copies").contains("<finalName>ram-grant-operator</finalName>");
-        assertThat(execForm("ENTRYPOINT")).containsExactly(
-                "java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/ram-grant-operator.jar");
+        assertThat(execForm("ENTRYPOINT")).containsExactly("/app/entrypoint.sh");
+        assertThat(args(runtime, "COPY")).contains("--chmod=0555 " + EntrypointTest.SCRIPT + " /app/entrypoint.sh");
+        String script = Files.readString(Tools.repoRoot().resolve(EntrypointTest.SCRIPT));
+        assertThat(script).contains("exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError")
+                .contains("-jar \"${RAMGRANTS_JAR:-/app/ram-grant-operator.jar}\" \"$@\"");
         assertThat(execForm("CMD")).containsExactly("run");
     }
 

@@ -49,6 +49,8 @@ class HelmChartTest {
                 "ClusterRoleBinding ram-grant-operator",
                 "Role ram-grant-operator/ram-grant-operator-leader-election",
                 "RoleBinding ram-grant-operator/ram-grant-operator-leader-election",
+                "Role ram-grant-operator/ram-grant-operator-secrets",
+                "RoleBinding ram-grant-operator/ram-grant-operator-secrets",
                 "Service ram-grant-operator/ram-grant-operator-metrics",
                 "Deployment ram-grant-operator/ram-grant-operator");
         assertThat(defaults().only("Deployment").path("spec").path("replicas").asInt()).isEqualTo(1);
@@ -119,6 +121,7 @@ class HelmChartTest {
         assertThat(texts(defaults().container().path("args"))).containsExactly(
                 "run",
                 "--leader-election-namespace=ram-grant-operator",
+                "--secret-namespace=ram-grant-operator",
                 "--resync-period=10m",
                 "--ram-rate=quotas",
                 "--observation=auto",
@@ -131,6 +134,9 @@ class HelmChartTest {
                 "--set", "operator.leaderElectionNamespace=elect",
                 "--set", "operator.watchNamespaces={team-a,team-b}",
                 "--set", "operator.labelSelector=shard=a",
+                "--set", "rbac.secretNamespaces={creds-a,creds-b}",
+                "--set", "operator.allowEndpointHosts={ram-proxy.example.com,*.sts.example.com}",
+                "--set", "operator.allowTokenDirs={/var/run/tokens}",
                 "--set", "operator.resyncPeriod=5m",
                 "--set", "operator.ramRate=2.5",
                 "--set", "operator.observation=per-role",
@@ -142,6 +148,11 @@ class HelmChartTest {
                 "run",
                 "--leader-election-namespace=elect",
                 "--watch-namespaces=team-a,team-b",
+                "--secret-namespace=creds-a",
+                "--secret-namespace=creds-b",
+                "--allow-endpoint-host=ram-proxy.example.com",
+                "--allow-endpoint-host=*.sts.example.com",
+                "--allow-token-dir=/var/run/tokens",
                 "--label-selector=shard=a",
                 "--resync-period=5m",
                 "--ram-rate=2.5",
@@ -228,6 +239,34 @@ class HelmChartTest {
         assertThat(granted)
                 .as("RBAC must cover io.ramgrants.observability.KubernetesApiAccess.REQUIRED and nothing more")
                 .containsExactlyInAnyOrderElementsOf(Rbac.required(NAMESPACE, List.of()));
+    }
+
+    @Test
+    void secretsAreReadInTheReleaseNamespaceUnlessClusterWideAccessIsAskedFor() {
+        Set<Permission> granted = Rbac.granted(defaults(), NAMESPACE, RELEASE);
+        assertThat(granted).filteredOn(p -> p.resource().equals("secrets"))
+                .isNotEmpty().allMatch(p -> p.namespace().equals(NAMESPACE));
+        assertThat(defaults().get("Role", RELEASE + "-secrets").path("metadata").path("namespace").asText())
+                .isEqualTo(NAMESPACE);
+
+        Manifests wide = Manifests.helmTemplate("--set", "rbac.clusterWideSecretAccess=true");
+        Set<Permission> wideGranted = Rbac.granted(wide, NAMESPACE, RELEASE);
+        assertNoWildcardsOrSecretWrites(wideGranted);
+        assertThat(wideGranted).filteredOn(p -> p.resource().equals("secrets"))
+                .isNotEmpty().allMatch(p -> p.namespace().equals(Rbac.CLUSTER));
+        assertThat(wide.ofKind("Role")).noneMatch(r -> r.path("metadata").path("name").asText().endsWith("-secrets"));
+        assertThat(texts(wide.container().path("args"))).contains("--secret-namespace=*")
+                .noneMatch(a -> a.equals("--secret-namespace=" + NAMESPACE));
+    }
+
+    @Test
+    void accountsAreNeverWrittenNorFinalized() {
+        Set<Permission> granted = Rbac.granted(defaults(), NAMESPACE, RELEASE);
+        assertThat(granted).filteredOn(p -> p.resource().startsWith("alibabacloudaccounts"))
+                .extracting(p -> p.resource() + " " + p.verb())
+                .containsExactlyInAnyOrder("alibabacloudaccounts get", "alibabacloudaccounts list",
+                        "alibabacloudaccounts watch", "alibabacloudaccounts/status get",
+                        "alibabacloudaccounts/status patch", "alibabacloudaccounts/status update");
     }
 
     @Test

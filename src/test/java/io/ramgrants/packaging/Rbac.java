@@ -84,7 +84,8 @@ final class Rbac {
 
     /**
      * {@link KubernetesApiAccess#REQUIRED} as permissions at the narrowest scope the chart should
-     * grant: cluster-wide, the release namespace (Lease), and the secret namespaces when set.
+     * grant: cluster-wide, the release namespace (Lease), and the secret namespaces (the release
+     * namespace when none are set; {@link #CLUSTER} for cluster-wide Secret access).
      */
     static Set<Permission> required(String releaseNamespace, List<String> secretNamespaces) {
         Set<Permission> out = new TreeSet<>();
@@ -92,7 +93,7 @@ final class Rbac {
             List<String> scopes = switch (access.scope()) {
                 case CLUSTER -> List.of(CLUSTER);
                 case RELEASE_NAMESPACE -> List.of(releaseNamespace);
-                case SECRET_NAMESPACES -> secretNamespaces.isEmpty() ? List.of(CLUSTER) : secretNamespaces;
+                case SECRET_NAMESPACES -> secretNamespaces.isEmpty() ? List.of(releaseNamespace) : secretNamespaces;
             };
             for (String scope : scopes) {
                 for (String verb : access.verbs()) {

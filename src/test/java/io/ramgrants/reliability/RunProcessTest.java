@@ -60,6 +60,7 @@ class RunProcessTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-cp", System.getProperty("java.class.path"), io.ramgrants.cli.Main.class.getName(), "run",
                 "--kubeconfig", kubeconfig().toString(), "--leader-election-namespace", NAMESPACE,
+                "--secret-namespace", NAMESPACE,
                 "--metrics-port", String.valueOf(port), "--log-format", "json")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("HOSTNAME", "operator-pod-0");

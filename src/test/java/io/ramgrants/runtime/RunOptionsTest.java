@@ -8,6 +8,8 @@ import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.accounts.EndpointAllowList;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -82,12 +84,38 @@ class RunOptionsTest {
 
     @Test
     void leaderElectionCanBeTurnedOffAndNeedsANamespaceOtherwise() {
-        assertThat(parse("--no-leader-election").settings(OperatorMetrics.discarding(), null, null).leaderElection())
+        assertThat(parse("--no-leader-election", "--secret-namespace=ops")
+                .settings(OperatorMetrics.discarding(), null, null).leaderElection())
                 .isEqualTo(Optional.empty());
         assertThatThrownBy(() -> parse().settings(OperatorMetrics.discarding(), null, null))
                 .hasMessageContaining("--leader-election-namespace");
         assertThat(parse("--leader-election-name=shard-a").settings(OperatorMetrics.discarding(), null, "ns")
                 .leaderElection()).hasValue(new OperatorSettings.LeaderElection("shard-a", "ns"));
+    }
+
+    @Test
+    void accountGuardsComeFromTheirFlagsAndSecretsDefaultToTheOperatorsNamespace() {
+        OperatorSettings defaults = parse().settings(OperatorMetrics.discarding(), "pod-ns", "client-ns");
+        assertThat(defaults.accountGuards().secretNamespaces()).containsExactly("pod-ns");
+        assertThat(defaults.accountGuards().endpoints()).isEqualTo(EndpointAllowList.defaults());
+
+        OperatorSettings set = parse("--secret-namespace=team-a", "--secret-namespace=team-b",
+                "--allow-endpoint-host=ram-proxy.example.com", "--allow-endpoint-host=*.sts.example.com",
+                "--allow-token-dir=/var/run/tokens").settings(OperatorMetrics.discarding(), "pod-ns", null);
+        assertThat(set.accountGuards().secretNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(set.accountGuards().endpoints().allowsHost("ram-proxy.example.com")).isTrue();
+        assertThat(set.accountGuards().endpoints().allowsHost("a.sts.example.com")).isTrue();
+        assertThat(set.accountGuards().endpoints().allowsHost("evil.example.com")).isFalse();
+        assertThat(set.accountGuards().tokenDirectories().directories()).contains(Path.of("/var/run/tokens"));
+
+        assertThat(parse("--secret-namespace=*").settings(OperatorMetrics.discarding(), "pod-ns", null)
+                .accountGuards().allowsSecretNamespace("anywhere")).isTrue();
+        assertThatThrownBy(() -> parse("--allow-endpoint-host=*")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("too wide");
+        assertThatThrownBy(() -> parse("--allow-endpoint-host=https://x.example.com/"))
+                .hasMessageContaining("--allow-endpoint-host");
+        assertThatThrownBy(() -> parse("--secret-namespace=Bad_NS").settings(OperatorMetrics.discarding(), "p", null))
+                .hasMessageContaining("--secret-namespace");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * not asked again for {@code recheckAfter}, so steady-state resyncs stay within the RAM call
  * budget (DESIGN §7). A missing role is asked about on every pass until it appears.
  */
-final class DtsServiceRoleCheck implements Precondition {
+public final class DtsServiceRoleCheck implements Precondition {
     static final String SERVICE_ROLE = "AliyunDTSDefaultRole";
 
     private final Clock clock;
@@ -29,6 +29,11 @@ final class DtsServiceRoleCheck implements Precondition {
     DtsServiceRoleCheck(Clock clock, Duration recheckAfter) {
         this.clock = clock;
         this.recheckAfter = recheckAfter;
+    }
+
+    /** A check for one-shot use ({@code plan}, {@code apply}): asks RAM each time, remembers nothing useful. */
+    public static DtsServiceRoleCheck once() {
+        return new DtsServiceRoleCheck(Clock.systemUTC(), Duration.ZERO);
     }
 
     @Override

@@ -38,18 +38,27 @@ final class EngineVerdicts {
                     : Verdict.stalled(GrantReasons.DRIFT_DETECTED, "Observe mode: RAM differs from the desired state; "
                     + pending + " RAM write(s) not performed, see status.plan");
         }
+        if (!result.removals().unreachable().isEmpty()) {
+            return Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, "cannot look for RAM entities this resource no"
+                    + " longer declares: " + String.join("; ", result.removals().unreachable())
+                    + "; they are removed once the account is reachable");
+        }
         if (result.staleObservation() || !result.converged()) {
             return Verdict.retrying(GrantReasons.CHANGES_PENDING,
                     "RAM changed while applying; the next pass observes it again");
         }
-        return result.applied().isEmpty()
-                ? Verdict.ready(GrantReasons.UP_TO_DATE, matching(result))
-                : Verdict.ready(GrantReasons.DRIFT_CORRECTED, matching(result) + " after this pass's RAM writes");
+        if (result.applied().isEmpty()) {
+            return Verdict.ready(GrantReasons.UP_TO_DATE, matching(result));
+        }
+        return result.roles().stream().anyMatch(r -> r.state() == RoleState.UPDATED)
+                ? Verdict.ready(GrantReasons.DRIFT_CORRECTED, matching(result) + " after this pass corrected RAM")
+                : Verdict.ready(GrantReasons.CREATED, matching(result) + " after this pass created them");
     }
 
     /** Deletion is done when nothing of ours is left; roles of other owners are never touched. */
     static boolean deletionDone(EngineResult result) {
-        return result.failure().isEmpty() && result.roles().stream().map(RoleResult::state)
+        return result.failure().isEmpty() && !result.removals().pending()
+                && result.roles().stream().map(RoleResult::state)
                 .allMatch(s -> s == RoleState.DELETED || s == RoleState.RETAINED || s == RoleState.CONFLICT);
     }
 
@@ -62,7 +71,18 @@ final class EngineVerdicts {
             return Verdict.notReady(GrantReasons.PAUSED, prefix + "paused by annotation ramgrants.io/paused;"
                     + " remove it, or set spec.deletionPolicy: Retain to leave RAM as it is");
         }
+        if (!result.removals().unreachable().isEmpty()) {
+            return Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, prefix + "cannot reach "
+                    + String.join("; ", result.removals().unreachable())
+                    + " (or set spec.deletionPolicy: Retain to leave RAM as it is)");
+        }
         return Verdict.retrying(GrantReasons.DELETION_BLOCKED, prefix + "RAM changed while deleting; retrying");
+    }
+
+    /** A refusal that looks like RAM catching up with our own earlier write, within its bound: requeue with backoff. */
+    static Verdict catchingUp(EngineFailure failure) {
+        return Verdict.retrying(GrantReasons.RAM_CATCHING_UP, failure.summary()
+                + ": RAM has not caught up with an earlier write yet; retrying with backoff");
     }
 
     private static Verdict failed(EngineFailure failure, String prefix) {
@@ -76,7 +96,13 @@ final class EngineVerdicts {
                     + permission(failure.error().action()) + " to the credentials of account " + failure.accountId()
                     + "; allow it in their RAM policy (README: \"The operator's own RAM permissions\");"
                     + " the next resync retries");
-            default -> Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM refused the request");
+            default -> failure.mayBeCatchingUp()
+                    // The engine already waited for RAM to catch up with an earlier write; it still refuses.
+                    ? Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM kept refusing for over "
+                            + GrantWorkflow.CATCH_UP_BOUND.toMinutes() + " minutes, longer than it takes to catch up with"
+                            + " an earlier write; something outside this grant may hold the role or policy;"
+                            + " the next resync retries")
+                    : Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM refused the request");
         };
     }
 
@@ -93,7 +119,8 @@ final class EngineVerdicts {
         return Verdict.stalled(GrantReasons.MANAGEMENT_CONFLICT, result.conflicts().stream().map(Conflict::message)
                 .collect(Collectors.joining("; "))
                 + (unowned ? "; set spec.adoption: IfUnowned to take it over, or choose another name"
-                : "; choose another name, or remove the other resource"));
+                : "; choose another name, or free this one: delete that resource, or change its spec so it no"
+                + " longer declares the role (with deletionPolicy Delete the operator then removes it)"));
     }
 
     private static String matching(EngineResult result) {

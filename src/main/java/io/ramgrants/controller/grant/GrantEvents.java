@@ -7,17 +7,26 @@ import io.ramgrants.controller.Conditions;
 import io.ramgrants.controller.grant.EventRecorder.Type;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.PlannedAction;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The Events of a pass: one per RAM write (what was done, in which account), and one per new
- * conflict or failure. A conflict or failure that persists is announced once, when the
- * condition first says so, not on every retry.
+ * The Events of a pass: one Normal event per RAM write (what was done, in which account), and one
+ * Warning per new conflict, failure, invalid spec or drift seen in Observe mode. A Warning that
+ * persists is announced once, when the condition first says so, not on every retry or resync.
  */
 final class GrantEvents {
-    static final String MANAGEMENT_CONFLICT = "ManagementConflict";
+    static final String MANAGEMENT_CONFLICT = GrantReasons.MANAGEMENT_CONFLICT;
     static final String APPLY_FAILED = "ApplyFailed";
+    static final String RETAINED_NO_LONGER_DECLARED = "RetainedNoLongerDeclared";
+    /** Ready reasons announced by a Warning under the same reason. */
+    private static final Set<String> WARNED = Set.of(GrantReasons.MANAGEMENT_CONFLICT, GrantReasons.INVALID_SPEC,
+            GrantReasons.DRIFT_DETECTED, GrantReasons.RAM_ACCESS_DENIED);
+    /** At most this many planned writes are listed in a DriftDetected event. */
+    static final int LISTED_ACTIONS = 10;
 
     private final EventRecorder recorder;
 
@@ -28,14 +37,24 @@ final class GrantEvents {
     void record(HasMetadata grant, GrantStatus previous, PassOutcome outcome) {
         outcome.result().ifPresent(result -> result.applied()
                 .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.line())));
+        outcome.result().ifPresent(result -> result.removals().retained().stream()
+                .filter(line -> !retainedBefore(previous, line))
+                .forEach(line -> recorder.record(grant, Type.Warning, RETAINED_NO_LONGER_DECLARED,
+                        line + " is no longer declared; left in RAM by deletionPolicy Retain")));
         Verdict verdict = outcome.verdict();
         if (isNews(previous, verdict)) {
-            if (GrantReasons.MANAGEMENT_CONFLICT.equals(verdict.reason())) {
-                recorder.record(grant, Type.Warning, MANAGEMENT_CONFLICT, verdict.message());
+            if (WARNED.contains(verdict.reason())) {
+                recorder.record(grant, Type.Warning, verdict.reason(), warning(verdict, outcome.result()));
             } else if (failed(outcome.result())) {
                 recorder.record(grant, Type.Warning, APPLY_FAILED, failureMessage(outcome.result().get()));
             }
         }
+    }
+
+    /** Announced once: the previous status already noted this retained entity. */
+    private static boolean retainedBefore(GrantStatus previous, String line) {
+        return previous != null && previous.notes != null
+                && previous.notes.stream().anyMatch(n -> n.startsWith("deletion policy Retain: " + line + " "));
     }
 
     /** The condition says something the resource did not say before. */
@@ -43,6 +62,20 @@ final class GrantEvents {
         Optional<Condition> ready = Conditions.find(previous == null ? null : previous.conditions, Conditions.READY);
         return ready.isEmpty() || !Objects.equals(ready.get().getReason(), verdict.reason())
                 || !Objects.equals(ready.get().getMessage(), verdict.message());
+    }
+
+    private static String warning(Verdict verdict, Optional<EngineResult> result) {
+        if (failed(result)) {
+            return failureMessage(result.get());
+        }
+        if (GrantReasons.DRIFT_DETECTED.equals(verdict.reason()) && result.isPresent()) {
+            List<PlannedAction> actions = result.get().plan().actions();
+            String listed = actions.stream().limit(LISTED_ACTIONS).map(PlannedAction::line)
+                    .collect(Collectors.joining("; "));
+            return verdict.message() + ": " + listed
+                    + (actions.size() > LISTED_ACTIONS ? "; and " + (actions.size() - LISTED_ACTIONS) + " more" : "");
+        }
+        return verdict.message();
     }
 
     private static boolean failed(Optional<EngineResult> result) {

@@ -1,5 +1,6 @@
 package io.ramgrants.controller.grant;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.RolePlan;
 import io.ramgrants.engine.RoleResult;
@@ -12,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * A pass in metrics: reconcile count and duration tagged with the Ready reason (a fixed
- * vocabulary, so low cardinality), and one drift correction per corrected field of a role
- * that already existed (creating a new grant's role is not drift).
+ * vocabulary, so low cardinality); the grant's standing for {@code ramgrants_resources}; drift
+ * detected on every role that already existed and differed (Manage and Observe mode); and one drift
+ * correction per corrected field of such a role (creating a new grant's role is not drift).
  */
 final class GrantMetrics {
     private final String kind;
@@ -24,21 +26,36 @@ final class GrantMetrics {
         this.metrics = metrics;
     }
 
-    void record(PassOutcome outcome, Duration duration) {
+    void record(HasMetadata grant, PassOutcome outcome, Duration duration) {
         metrics.recordReconcile(kind, outcome.verdict().reason(), duration);
-        outcome.result().ifPresent(this::driftCorrections);
+        metrics.recordResourceState(key(grant),
+                new OperatorMetrics.ResourceState(kind, outcome.verdict().isReady(), outcome.verdict().reason()));
+        outcome.result().ifPresent(this::drift);
     }
 
-    private void driftCorrections(EngineResult result) {
+    /** The grant is gone: it no longer counts in {@code ramgrants_resources}. */
+    void forget(HasMetadata grant) {
+        metrics.forgetResource(key(grant));
+    }
+
+    private void drift(EngineResult result) {
         Map<String, RoleState> states = result.roles().stream()
                 .collect(Collectors.toMap(r -> roleKey(r.accountId(), r.roleName()), RoleResult::state, (a, b) -> a));
         for (RolePlan rolePlan : result.plan().roles()) {
-            if (states.get(roleKey(rolePlan.accountId(), rolePlan.roleName())) != RoleState.UPDATED) {
-                continue;
+            RoleState state = states.get(roleKey(rolePlan.accountId(), rolePlan.roleName()));
+            if (state == RoleState.UPDATED) {
+                rolePlan.actions().stream().filter(result.applied()::contains).forEach(action -> {
+                    metrics.recordDriftDetected(kind, action.field().label(), "Manage");
+                    metrics.recordDriftCorrection(kind, action.field().label());
+                });
+            } else if (state == RoleState.DRIFTED && !rolePlan.creates()) {
+                rolePlan.actions().forEach(action -> metrics.recordDriftDetected(kind, action.field().label(), "Observe"));
             }
-            rolePlan.actions().stream().filter(result.applied()::contains)
-                    .forEach(action -> metrics.recordDriftCorrection(kind, action.field().label()));
         }
+    }
+
+    private String key(HasMetadata grant) {
+        return kind + "/" + grant.getMetadata().getNamespace() + "/" + grant.getMetadata().getName();
     }
 
     private static String roleKey(String accountId, String roleName) {

@@ -7,7 +7,12 @@ package io.ramgrants.controller.grant;
 public final class GrantReasons {
     /** RAM matches the desired state and this pass wrote nothing. */
     public static final String UP_TO_DATE = "UpToDate";
-    /** This pass wrote to RAM and everything now matches. */
+    /**
+     * This pass created what was missing (a new grant's roles and policies) and RAM now matches; no role that
+     * existed was changed.
+     */
+    public static final String CREATED = "Created";
+    /** This pass corrected a role that existed but differed from the desired state; RAM now matches. */
     public static final String DRIFT_CORRECTED = "DriftCorrected";
     /** Observe mode: RAM differs from the desired state; the plan is in {@code status.plan}. */
     public static final String DRIFT_DETECTED = "DriftDetected";
@@ -33,6 +38,8 @@ public final class GrantReasons {
     public static final String RAM_REJECTED = "RamRejected";
     /** Something changed in RAM between observing and applying; the next pass re-observes. */
     public static final String CHANGES_PENDING = "ChangesPending";
+    /** RAM refused a write the way it does while catching up with our own earlier one; retried with backoff. */
+    public static final String RAM_CATCHING_UP = "RamCatchingUp";
     /** Deletion is waiting (failed or paused); the finalizer stays until RAM is cleaned up. */
     public static final String DELETION_BLOCKED = "DeletionBlocked";
     /** Not written to status: a pass deferred because an account it needs is busy with other passes. */

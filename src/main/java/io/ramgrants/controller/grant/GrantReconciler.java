@@ -99,12 +99,12 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public UpdateControl<R> reconcile(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec());
+        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), grant.getStatus());
         if (outcome.deferred()) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
         }
         events.record(grant, grant.getStatus(), outcome);
-        metrics.record(outcome, Duration.between(started, deps.clock().instant()));
+        metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         attribute(grant, outcome, status, started, now);
@@ -118,16 +118,17 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public DeleteControl cleanup(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec());
+        GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec(), grant.getStatus());
         PassOutcome outcome = deletion.outcome();
         if (outcome.deferred()) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.deferral());
         }
         events.record(grant, grant.getStatus(), outcome);
-        metrics.record(outcome, Duration.between(started, deps.clock().instant()));
+        metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         if (deletion.finished()) {
             resync.forget(key(grant));
             lastCorrections.remove(key(grant));
+            metrics.forget(grant);
             LOG.info("{} {}: deletion finished ({} RAM write(s)); finalizer removed", kind, key(grant),
                     outcome.applied().size());
             return DeleteControl.defaultDelete();
@@ -135,7 +136,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         if (statuses.worthWriting(grant.getStatus(), status, now)) {
-            writeStatus(grant, status);
+            StatusWrites.apply(context, withStatus(grant, status), () -> writeStatus(grant, status));
         }
         log(grant, outcome, true);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
@@ -152,7 +153,12 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         if (StatusWrites.serverSideApply(context)) {
             return ErrorStatusUpdateControl.patchStatus(withStatus(grant, status));
         }
-        writeStatus(grant, status);
+        try {
+            writeStatus(grant, status);
+        } catch (KubernetesClientException writeFailed) {
+            // The status says nothing new here; the reconcile error that brought us is what JOSDK retries.
+            LOG.warn("{} {}: could not write the error status: HTTP {}", kind, key(grant), writeFailed.getCode());
+        }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 
@@ -211,20 +217,16 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     }
 
     /**
-     * Writes the status onto the object read from the server (not JOSDK's cache): during deletion,
-     * where JOSDK offers no status patch, and whenever status is not written by server-side apply.
+     * Writes the status onto the object read from the server (not JOSDK's cache), when status is not
+     * written by server-side apply (the fabric8 mock server only). Throws what the server answers.
      */
     private void writeStatus(R grant, GrantStatus status) {
-        try {
-            deps.client().resources(type).inNamespace(grant.getMetadata().getNamespace())
-                    .withName(grant.getMetadata().getName())
-                    .editStatus(current -> {
-                        current.setStatus(status);
-                        return current;
-                    });
-        } catch (KubernetesClientException e) {
-            LOG.warn("{} {}: could not write status: HTTP {}", kind, key(grant), e.getCode());
-        }
+        deps.client().resources(type).inNamespace(grant.getMetadata().getNamespace())
+                .withName(grant.getMetadata().getName())
+                .editStatus(current -> {
+                    current.setStatus(status);
+                    return current;
+                });
     }
 
     private R newInstance() {

@@ -48,12 +48,14 @@ final class GrantStatuses {
             status.roles = last.roles == null ? new ArrayList<>() : last.roles;
             status.roleArns = last.roleArns == null ? "" : last.roleArns;
             status.lastSyncTime = last.lastSyncTime;
+            status.inventory = last.inventory;
             return status;
         }
         EngineResult result = outcome.result().get();
         status.roles = result.roles().stream().map(GrantStatuses::role).toList();
         status.roleArns = String.join(",", status.roles.stream().map(r -> r.arn).toList());
         status.plan = pending(result);
+        status.inventory = StatusInventory.write(result.removals().inventory());
         status.lastSyncTime = Conditions.timestamp(now);
         if (!result.applied().isEmpty()) {
             DriftCorrection correction = new DriftCorrection();

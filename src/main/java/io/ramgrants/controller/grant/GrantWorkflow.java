@@ -4,18 +4,22 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ramgrants.accounts.AccountNotReadyException;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.api.GrantSpec;
+import io.ramgrants.api.GrantStatus;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
+import io.ramgrants.engine.EngineFailure;
 import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.GatewayResolver;
+import io.ramgrants.engine.Inventory;
 import io.ramgrants.engine.ManagementMode;
 import io.ramgrants.engine.RemovalPolicy;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
 import io.ramgrants.engine.batch.SharedObservation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +31,11 @@ import java.util.stream.Collectors;
  * reconciler turns the outcome into status, events and metrics.
  */
 final class GrantWorkflow {
+    /** How long a refusal that looks like RAM catching up with our own write is retried before it stalls. */
+    static final java.time.Duration CATCH_UP_BOUND = java.time.Duration.ofMinutes(2);
+
+    /** When each grant first met a catching-up refusal it still meets (monotonic nanos). */
+    private final java.util.Map<OwnerRef, Long> catchingUpSince = new java.util.concurrent.ConcurrentHashMap<>();
     private final AccountRegistry registry;
     private final AccountGate gate;
     private final RoleClaimIndex claims;
@@ -50,6 +59,14 @@ final class GrantWorkflow {
     record Deletion(PassOutcome outcome, boolean finished) {}
 
     PassOutcome reconcile(HasMetadata grant, GrantSpec spec) {
+        return reconcile(grant, spec, null);
+    }
+
+    /**
+     * @param status the grant's last status: its inventory says where the grant wrote before, so
+     *               what the spec no longer declares is found and removed
+     */
+    PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status) {
         OwnerRef owner = OwnerRef.of(grant);
         Admission admission = gate.admit(grant);
         usage.record(owner, admission.accounts());
@@ -62,32 +79,75 @@ final class GrantWorkflow {
         if (!duplicates.isEmpty()) {
             return PassOutcome.blocked(Verdict.stalled(GrantReasons.MANAGEMENT_CONFLICT,
                     duplicates.stream().map(DuplicateClaim::message).collect(Collectors.joining("; "))
-                            + "; give each resource its own roleName"));
+                            + "; give each resource its own roleName, or delete the resource that should not"
+                            + " have it (with deletionPolicy Delete its role is removed and the name is free)"));
         }
-        Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired));
+        Inventory prior = StatusInventory.read(status);
+        Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired, prior));
         if (lease.isEmpty()) {
             return PassOutcome.accountBusy();
         }
         try (AccountSlots.Lease held = lease.get()) {
-            return observeAndApply(grant, spec, desired, admission);
+            return observeAndApply(grant, spec, desired, admission, prior, scanDue(grant, status));
         }
     }
 
-    private PassOutcome observeAndApply(HasMetadata grant, GrantSpec spec, DesiredState desired, Admission admission) {
+    /**
+     * Whether this pass lists the accounts' roles for the grant's marker, besides looking up its
+     * inventory: when the spec changed since the last recorded pass (a crash between CreateRole
+     * and the status write leaves the old generation in status, so it is covered), or when an
+     * edited resource has no inventory yet (a status from before the inventory existed). Never in
+     * steady state, and not for a new resource (what it may have created has the names it still
+     * declares), so neither a resync nor a first creation costs an extra RAM call (DESIGN §7).
+     */
+    private static boolean scanDue(HasMetadata grant, GrantStatus status) {
+        Long generation = grant.getMetadata().getGeneration();
+        boolean edited = generation != null && generation > 1;
+        if (StatusInventory.absent(status)) {
+            return edited;
+        }
+        return !Objects.equals(status.observedGeneration, generation);
+    }
+
+    private PassOutcome observeAndApply(HasMetadata grant, GrantSpec spec, DesiredState desired, Admission admission,
+                                        Inventory prior, boolean scan) {
         EngineOptions options = GrantOptions.of(grant, spec);
-        GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames());
+        GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames(),
+                grant.getMetadata().getNamespace());
         EngineResult result;
         try {
-            result = observation.engine(gateways).reconcile(desired, options);
+            result = observation.engine(gateways).reconcile(desired, prior, scan, options);
         } catch (AccountNotReadyException e) {
             return PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, e.getMessage()));
         }
         List<String> notes = new ArrayList<>(result.notes());
         notes.addAll(precondition.notes(desired, gateways));
-        return new PassOutcome(EngineVerdicts.afterReconcile(result, options), Optional.of(result), notes);
+        return new PassOutcome(verdict(OwnerRef.of(grant), result, options), Optional.of(result), notes);
+    }
+
+    /** The engine's verdict, except that RAM catching up with our own write is retried for {@link #CATCH_UP_BOUND}. */
+    private Verdict verdict(OwnerRef owner, EngineResult result, EngineOptions options) {
+        return withinCatchUpBound(owner, result) ? EngineVerdicts.catchingUp(result.failure().get())
+                : EngineVerdicts.afterReconcile(result, options);
+    }
+
+    /** True while the pass stopped on a catching-up refusal first met less than {@link #CATCH_UP_BOUND} ago. */
+    private boolean withinCatchUpBound(OwnerRef owner, EngineResult result) {
+        Optional<EngineFailure> failure = result.failure();
+        if (failure.isEmpty() || !failure.get().mayBeCatchingUp()) {
+            catchingUpSince.remove(owner);
+            return false;
+        }
+        long first = catchingUpSince.computeIfAbsent(owner, o -> System.nanoTime());
+        return java.time.Duration.ofNanos(System.nanoTime() - first).compareTo(CATCH_UP_BOUND) < 0;
     }
 
     Deletion delete(HasMetadata grant, GrantSpec spec) {
+        return delete(grant, spec, null);
+    }
+
+    /** Deletion of everything the grant holds: its desired roles and what its inventory or marker names. */
+    Deletion delete(HasMetadata grant, GrantSpec spec, GrantStatus status) {
         OwnerRef owner = OwnerRef.of(grant);
         EngineOptions options = GrantOptions.of(grant, spec);
         if (options.removal() == RemovalPolicy.RETAIN || options.mode() == ManagementMode.OBSERVE) {
@@ -103,14 +163,16 @@ final class GrantWorkflow {
                             + " (or set spec.deletionPolicy: Retain to leave RAM as it is)", blocked.retry())), false);
         }
         DesiredState desired = admission.desired().orElseThrow();
-        Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired));
+        Inventory prior = StatusInventory.read(status);
+        Optional<AccountSlots.Lease> lease = slots.tryAcquire(owner, accountIds(desired, prior));
         if (lease.isEmpty()) {
             return new Deletion(PassOutcome.accountBusy(), false);
         }
         EngineResult result;
         try (AccountSlots.Lease held = lease.get()) {
-            GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames());
-            result = observation.engine(gateways).delete(desired, options);
+            GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames(),
+                grant.getMetadata().getNamespace());
+            result = observation.engine(gateways).delete(desired, prior, true, options);
         } catch (AccountNotReadyException e) {
             return new Deletion(PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY,
                     "deletion blocked, finalizer kept: " + e.getMessage())), false);
@@ -120,16 +182,22 @@ final class GrantWorkflow {
             return new Deletion(new PassOutcome(Verdict.ready(GrantReasons.UP_TO_DATE, "deleted"), Optional.of(result),
                     result.notes()), true);
         }
-        return new Deletion(new PassOutcome(EngineVerdicts.afterFailedDeletion(result, options), Optional.of(result),
-                result.notes()), false);
+        Verdict verdict = withinCatchUpBound(owner, result)
+                ? EngineVerdicts.catchingUp(result.failure().get())
+                : EngineVerdicts.afterFailedDeletion(result, options);
+        return new Deletion(new PassOutcome(verdict, Optional.of(result), result.notes()), false);
     }
 
-    private static Set<String> accountIds(DesiredState desired) {
-        return desired.roles().stream().map(DesiredRole::accountId).collect(Collectors.toCollection(TreeSet::new));
+    private static Set<String> accountIds(DesiredState desired, Inventory prior) {
+        Set<String> ids = desired.roles().stream().map(DesiredRole::accountId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        ids.addAll(prior.accountIds());
+        return ids;
     }
 
     private void forget(OwnerRef owner) {
         claims.release(owner);
         usage.forget(owner);
+        catchingUpSince.remove(owner);
     }
 }

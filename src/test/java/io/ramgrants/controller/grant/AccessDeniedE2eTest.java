@@ -14,6 +14,7 @@ import com.aliyun.ram20150501.models.CreatePolicyRequest;
 import com.aliyun.teaopenapi.models.Config;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.ramgrants.accounts.TokenDirectories;
 import io.ramgrants.api.AccountCredentials;
 import io.ramgrants.api.AccountRef;
 import io.ramgrants.api.AlibabaCloudAccount;
@@ -21,7 +22,11 @@ import io.ramgrants.api.AlibabaCloudAccountSpec;
 import io.ramgrants.api.AssumeRoleCredentials;
 import io.ramgrants.api.CrossAccountDtsGrant;
 import io.ramgrants.api.EndpointOverrides;
+import io.ramgrants.api.OidcCredentials;
 import io.ramgrants.controller.Conditions;
+import io.ramgrants.emulator.StsTestDocuments;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RAM's 403 {@code NoPermission} through the whole operator: the account's identity is a role
@@ -44,12 +50,17 @@ class AccessDeniedE2eTest {
             "ram:DeleteRole", "ram:ListRoles", "ram:ListPoliciesForRole", "ram:DetachPolicyFromRole", "ram:GetPolicy",
             "ram:CreatePolicy", "ram:CreatePolicyVersion", "ram:ListPolicyVersions", "ram:DeletePolicyVersion",
             "ram:DeletePolicy", "ram:ListEntitiesForPolicy", "ram:ListPolicies");
+    static final String TASK_RRSA_ROLE = "task-rrsa";
+    static final String TASK_OIDC_PROVIDER = "acs:ram::" + TASK + ":oidc-provider/ack-rrsa";
     static GrantOperatorHarness k8s;
     static RamConsole adminOfA;
+    @TempDir
+    static Path tokens;
 
     @BeforeAll
     static void start() throws Exception {
-        k8s = new GrantOperatorHarness(RESYNC);
+        k8s = new GrantOperatorHarness(RESYNC, s -> s.withAccountGuards(
+                s.accountGuards().withTokenDirectories(TokenDirectories.of(List.of(tokens)))));
         adminOfA = new RamConsole(k8s.emulator, "LTAI-a", secret("a"));
         Client ram = new Client(new Config().setAccessKeyId("LTAI-a").setAccessKeySecret(secret("a"))
                 .setEndpoint("127.0.0.1:" + k8s.emulator.port()).setProtocol("HTTP"));
@@ -60,7 +71,7 @@ class AccessDeniedE2eTest {
         ram.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("Custom").setPolicyName(OPERATOR_POLICY)
                 .setRoleName(OPERATOR_ROLE));
 
-        k8s.account("acct-task", TASK, "LTAI-task", secret("task"));
+        k8s.account("acct-task", TASK, "LTAI-task-user", secret("task-user"));
         k8s.client.resource(assumedAccount("acct-a-operator", A, "acct-task")).create();
         k8s.awaitAccountReady("acct-task");
         k8s.awaitAccountReady("acct-a-operator");
@@ -86,8 +97,8 @@ class AccessDeniedE2eTest {
         assertThat(stalled.getStatus().plan)
                 .containsExactly("AttachPolicy System/AliyunDTSRolePolicy to dts-denied in " + A);
         assertThat(stalled.getStatus().roles).singleElement().satisfies(role -> assertThat(role.state).isEqualTo("Failed"));
-        assertThat(k8s.eventReasons("denied")).contains("RoleCreated", GrantEvents.APPLY_FAILED);
-        assertThat(k8s.events("denied")).filteredOn(e -> GrantEvents.APPLY_FAILED.equals(e.getReason()))
+        assertThat(k8s.eventReasons("denied")).contains("RoleCreated", GrantReasons.RAM_ACCESS_DENIED);
+        assertThat(k8s.events("denied")).filteredOn(e -> GrantReasons.RAM_ACCESS_DENIED.equals(e.getReason()))
                 .extracting(Event::getMessage).singleElement().asString().contains("NoPermission");
         assertThat(adminOfA.roleExists("dts-denied")).isTrue();
         assertThat(adminOfA.attachedPolicies("dts-denied")).isEmpty();
@@ -101,7 +112,7 @@ class AccessDeniedE2eTest {
         assertThat(healed.getMetadata().getGeneration()).isEqualTo(stalled.getMetadata().getGeneration());
         assertThat(ready(healed).getReason()).isEqualTo(GrantReasons.DRIFT_CORRECTED);
         assertThat(adminOfA.attachedPolicies("dts-denied")).containsExactly("AliyunDTSRolePolicy");
-        assertThat(k8s.events("denied")).filteredOn(e -> GrantEvents.APPLY_FAILED.equals(e.getReason())).hasSize(1);
+        assertThat(k8s.events("denied")).filteredOn(e -> GrantReasons.RAM_ACCESS_DENIED.equals(e.getReason())).hasSize(1);
     }
 
     /**
@@ -124,6 +135,24 @@ class AccessDeniedE2eTest {
     private static String policy(List<String> actions) {
         return "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\""
                 + String.join("\",\"", actions) + "\"],\"Resource\":\"*\"}]}";
+    }
+
+    private static AlibabaCloudAccount rrsaAccount(String name, String accountId) throws java.io.IOException {
+        Path token = Files.writeString(tokens.resolve(name + ".token"), StsTestDocuments.jwt(Instant.now().plusSeconds(3600)));
+        AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
+        spec.accountId = accountId;
+        spec.credentials = new AccountCredentials();
+        spec.credentials.oidc = new OidcCredentials();
+        spec.credentials.oidc.roleArn = "acs:ram::" + accountId + ":role/" + TASK_RRSA_ROLE;
+        spec.credentials.oidc.oidcProviderArn = TASK_OIDC_PROVIDER;
+        spec.credentials.oidc.tokenFile = token.toString();
+        spec.endpoint = new EndpointOverrides();
+        spec.endpoint.ram = k8s.emulator.endpoint();
+        spec.endpoint.sts = k8s.emulator.endpoint();
+        AlibabaCloudAccount account = new AlibabaCloudAccount();
+        account.setMetadata(new ObjectMetaBuilder().withName(name).build());
+        account.setSpec(spec);
+        return account;
     }
 
     /** An account reached by assuming {@value #OPERATOR_ROLE} in it with the credentials of {@code via}. */

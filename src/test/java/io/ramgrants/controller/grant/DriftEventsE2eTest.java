@@ -92,7 +92,7 @@ class DriftEventsE2eTest {
 
         within("AdministratorAccess detached", () -> !alice.attachedPolicies("ev-extra").contains("AdministratorAccess"));
         String message = revertedEvent("ev-extra", "AdministratorAccess attached");
-        assertThat(message).matches("AdministratorAccess attached to ev-extra by the root account \\(LTAI\\*\\*\\*\\*abcd\\)"
+        assertThat(message).matches("AdministratorAccess attached to ev-extra by RAM user alice \\(LTAI\\*\\*\\*\\*abcd\\)"
                 + " from 203\\.0\\.113\\.5 at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ; corrected \\d+ s later");
         DmsAccessRole after = k8s.awaitGrant(grant, g -> g.getStatus().lastDriftCorrection != null
                 && g.getStatus().lastDriftCorrection.cause != null, "attributed correction");
@@ -128,12 +128,12 @@ class DriftEventsE2eTest {
                 && alice.attachedPolicies("ev-deleted").contains("AliyunDMSLoginConsoleAccess"));
         within("policy document restored", () -> alice.policyDocument(policy).equals(goodDocument));
 
-        assertThat(revertedEvent("ev-trust", "trust policy of ev-trust edited by the root account (LTAI****abcd)"))
+        assertThat(revertedEvent("ev-trust", "trust policy of ev-trust edited by RAM user alice (LTAI****abcd)"))
                 .contains("from 203.0.113.5");
-        revertedEvent("ev-detach", "AliyunDMSLoginConsoleAccess detached from ev-detach by the root account");
-        revertedEvent("ev-description", "description of ev-description edited by the root account");
-        revertedEvent("ev-deleted", "role ev-deleted deleted by the root account");
-        revertedEvent("ev-custom", "new default version of " + policy + " created by the root account");
+        revertedEvent("ev-detach", "AliyunDMSLoginConsoleAccess detached from ev-detach by RAM user alice");
+        revertedEvent("ev-description", "description of ev-description edited by RAM user alice");
+        revertedEvent("ev-deleted", "role ev-deleted deleted by RAM user alice");
+        revertedEvent("ev-custom", "new default version of " + policy + " created by RAM user alice");
         List.of(trust, detach, description, deleted).forEach(g -> k8s.awaitGrant(g,
                 x -> x.getStatus().lastDriftCorrection != null && x.getStatus().lastDriftCorrection.cause != null,
                 "attributed correction"));
@@ -157,7 +157,7 @@ class DriftEventsE2eTest {
 
         await("OutOfBandChangeDetected").atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() ->
                 k8s.events("ev-observe").stream().anyMatch(e -> "OutOfBandChangeDetected".equals(e.getReason())
-                        && e.getMessage().startsWith("AdministratorAccess attached to ev-observe by the root account"
+                        && e.getMessage().startsWith("AdministratorAccess attached to ev-observe by RAM user alice"
                         + " (LTAI****abcd) from 203.0.113.5")));
         DmsAccessRole observed = k8s.awaitGrant(grant, g -> g.getStatus().notes.stream()
                 .anyMatch(n -> n.contains("AdministratorAccess attached")), "attributed note");

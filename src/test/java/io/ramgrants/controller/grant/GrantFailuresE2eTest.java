@@ -59,6 +59,11 @@ class GrantFailuresE2eTest {
         DmsRegistrationRole stalled = k8s.awaitReason(k8s.create(grant), GrantReasons.INVALID_SPEC);
         assertThat(condition(stalled, Conditions.STALLED).getStatus()).isEqualTo(Conditions.TRUE);
         assertThat(ready(stalled).getMessage()).contains("spec.databaseTypes", "spec.roleName");
+        assertThat(k8s.events("empty")).filteredOn(e -> GrantReasons.INVALID_SPEC.equals(e.getReason()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getType()).isEqualTo("Warning");
+                    assertThat(e.getMessage()).contains("spec.roleName");
+                });
         assertThat(ramCalls(LONER)).isZero();
     }
 

@@ -26,9 +26,12 @@ class GrantLifecycleE2eTest {
     static RamConsole consoleA;
     static RamConsole consoleB;
 
+    /** On the mock server; for {@link GrantLifecycleRealServerTest}, on the real one. */
     @BeforeAll
-    static void start() {
-        k8s = new GrantOperatorHarness(Duration.ofMillis(1500));
+    static void start(org.junit.jupiter.api.TestInfo test) {
+        boolean real = test.getTestClass().filter(GrantLifecycleRealServerTest.class::equals).isPresent();
+        k8s = real ? GrantOperatorHarness.onRealServer(Duration.ofMillis(1500))
+                : new GrantOperatorHarness(Duration.ofMillis(1500));
         k8s.account("acct-a", A, "LTAI-a", secret("a"));
         k8s.account("acct-b", B, "LTAI-b", secret("b"));
         k8s.account("acct-task", TASK, "LTAI-task", secret("task"));
@@ -52,7 +55,8 @@ class GrantLifecycleE2eTest {
                 List.of(DatabaseType.Redis), List.of(NetworkType.VPC)));
         DmsAccessRole access = k8s.create(Grants.dmsAccess("console", "dms-console", "acct-b", A));
 
-        dts = k8s.awaitReason(dts, GrantReasons.DRIFT_CORRECTED);
+        // A brand-new grant's roles are created, not drift corrected.
+        dts = k8s.awaitReason(dts, GrantReasons.CREATED);
         assertThat(ready(dts).getStatus()).isEqualTo(Conditions.TRUE);
         assertThat(dts.getStatus().roleArns).isEqualTo("acs:ram::" + A + ":role/dts-orders");
         assertThat(dts.getStatus().observedGeneration).isEqualTo(dts.getMetadata().getGeneration());
@@ -64,6 +68,9 @@ class GrantLifecycleE2eTest {
         assertThat(dts.getStatus().lastDriftCorrection.actions).contains("CreateRole dts-orders in " + A);
         assertThat(consoleA.attachedPolicies("dts-orders")).containsExactly("AliyunDTSRolePolicy");
         assertThat(k8s.eventReasons("orders")).contains("RoleCreated", "PolicyAttached");
+        assertThat(k8s.metrics.registry().find("ramgrants.resources").tag("kind", "CrossAccountDtsGrant")
+                .tag("ready", "true").gauges()).as("ramgrants_resources counts the Ready grant")
+                .extracting(g -> g.value()).anySatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(1.0));
 
         registration = k8s.awaitGrant(registration, g -> ready(g).getStatus().equals(Conditions.TRUE), "Ready");
         assertThat(registration.getStatus().roleArns).isEqualTo("acs:ram::" + B + ":role/dms-redis");
@@ -119,6 +126,8 @@ class GrantLifecycleE2eTest {
                 .contains("TrustPolicyUpdated", "PolicyDetached", "PolicyVersionCreated");
         assertThat(k8s.metrics.registry().find("ramgrants.drift.corrections").tag("kind", "DmsRegistrationRole")
                 .tag("field", "attachment").counter()).isNotNull();
+        assertThat(k8s.metrics.registry().find("ramgrants.drift.detected").tag("kind", "DmsRegistrationRole")
+                .tag("field", "attachment").tag("mode", "Manage").counter()).isNotNull();
     }
 
     @Test
@@ -135,6 +144,14 @@ class GrantLifecycleE2eTest {
         assertThat(drifted.getStatus().plan).containsExactly(
                 "DetachPolicy System/AdministratorAccess from dms-watched in " + B);
         assertThat(drifted.getStatus().roles).singleElement().satisfies(r -> assertThat(r.state).isEqualTo("Drifted"));
+        assertThat(k8s.events("watched")).filteredOn(e -> GrantReasons.DRIFT_DETECTED.equals(e.getReason()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getType()).isEqualTo("Warning");
+                    assertThat(e.getMessage()).contains("DetachPolicy System/AdministratorAccess from dms-watched");
+                });
+        assertThat(k8s.metrics.registry().find("ramgrants.drift.detected").tag("kind", "DmsAccessRole")
+                .tag("field", "attachment").tag("mode", "Observe").counter())
+                .as("Observe-mode drift is counted").isNotNull();
         awaitAnotherResync(B);
         assertThat(k8s.writes(B)).isEqualTo(writesBefore);
         assertThat(consoleB.attachedPolicies("dms-watched")).contains("AdministratorAccess");

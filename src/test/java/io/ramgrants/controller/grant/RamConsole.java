@@ -83,6 +83,24 @@ final class RamConsole {
                 .setPolicyType("System").setPolicyName(policy).setRoleName(role)));
     }
 
+    /**
+     * Everything in the account whose name starts with {@code prefix}: {@code role NAME} with its
+     * attachments as {@code Type/Name}, and {@code policy NAME} for each custom policy (with no
+     * value). Read with ListRoles and ListPolicies, as a person auditing the account would.
+     */
+    java.util.SortedMap<String, List<String>> inventory(String prefix) {
+        java.util.SortedMap<String, List<String>> all = new java.util.TreeMap<>();
+        call(() -> ram.listRoles(new com.aliyun.ram20150501.models.ListRolesRequest().setMaxItems(1000)))
+                .getBody().getRoles().getRole().stream().map(r -> r.getRoleName()).filter(n -> n.startsWith(prefix))
+                .forEach(name -> all.put("role " + name, call(() -> ram.listPoliciesForRole(
+                        new ListPoliciesForRoleRequest().setRoleName(name))).getBody().getPolicies().getPolicy()
+                        .stream().map(p -> p.getPolicyType() + "/" + p.getPolicyName()).sorted().toList()));
+        call(() -> ram.listPolicies(new com.aliyun.ram20150501.models.ListPoliciesRequest().setPolicyType("Custom")
+                .setMaxItems(1000))).getBody().getPolicies().getPolicy().stream().map(p -> p.getPolicyName())
+                .filter(n -> n.startsWith(prefix)).forEach(name -> all.put("policy " + name, List.of()));
+        return all;
+    }
+
     void updateDescription(String role, String description) {
         call(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewDescription(description)));
     }
