@@ -49,6 +49,11 @@ public final class AccountRegistry {
         }
     }
 
+    /** The names of every account the registry holds, ready or not; a snapshot. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(byName.keySet());
+    }
+
     public Optional<AccountHandle> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }

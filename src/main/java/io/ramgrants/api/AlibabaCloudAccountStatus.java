@@ -14,4 +14,8 @@ public class AlibabaCloudAccountStatus {
     /** The ARN STS GetCallerIdentity returned for the configured credentials. */
     @JsonPropertyDescription("The ARN STS GetCallerIdentity returned for the configured credentials, e.g. acs:ram::2222222222222222:user/operator.")
     public String verifiedIdentity;
+    /** Written by the drift event reader, not by the account reconciler (which keeps it). */
+    @com.fasterxml.jackson.annotation.JsonPropertyDescription("Event-driven drift detection for this account: whether "
+            + "RAM write events are read from ActionTrail, why not, and the cursor reading resumes from.")
+    public DriftEventsStatus driftEvents;
 }

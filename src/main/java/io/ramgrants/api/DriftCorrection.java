@@ -11,4 +11,8 @@ public class DriftCorrection {
     public String time;
     @JsonPropertyDescription("The RAM actions that pass performed, one line each, e.g. CreateRole ram-for-dts in 2222222222222222.")
     public List<String> actions = new ArrayList<>();
+    @com.fasterxml.jackson.annotation.JsonPropertyDescription("Who caused the drift, from the ActionTrail events of the "
+            + "out-of-band writes: action, caller (AccessKey ID masked), source IP, time, and how long the "
+            + "correction took. Empty when the drift was found by polling.")
+    public String cause;
 }

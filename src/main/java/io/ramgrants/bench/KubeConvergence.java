@@ -52,6 +52,13 @@ final class KubeConvergence implements AutoCloseable {
 
     KubeConvergence(RamClientSettings ram, OperatorSettings.Concurrency concurrency,
                     UnaryOperator<RamGateway> ramWrapper, java.nio.file.Path kubeconfig) {
+        this(ram, concurrency, ramWrapper, kubeconfig, UnaryOperator.identity());
+    }
+
+    /** {@code tuning} adjusts the operator's settings (observation, drift events, resync). */
+    KubeConvergence(RamClientSettings ram, OperatorSettings.Concurrency concurrency,
+                    UnaryOperator<RamGateway> ramWrapper, java.nio.file.Path kubeconfig,
+                    UnaryOperator<OperatorSettings> tuning) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         OperatorSettings settings = OperatorSettings.defaults(OperatorMetrics.discarding());
         if (kubeconfig == null) {
@@ -75,7 +82,7 @@ final class KubeConvergence implements AutoCloseable {
         // Resync far beyond the run: the measured resyncs are the benchmark's own passes.
         settings = settings.withResync(Duration.ofHours(1), Duration.ofSeconds(1)).withRam(ram)
                 .withConcurrency(concurrency);
-        operator = new OperatorAssembly(client, settings, ramWrapper);
+        operator = new OperatorAssembly(client, tuning.apply(settings), ramWrapper);
         operator.start();
     }
 
@@ -170,6 +177,10 @@ final class KubeConvergence implements AutoCloseable {
         resource.setMetadata(new ObjectMetaBuilder().withName(account.name()).build());
         resource.setSpec(spec);
         return resource;
+    }
+
+    KubernetesClient client() {
+        return client;
     }
 
     private static String base64(String value) {

@@ -80,11 +80,40 @@ public final class BenchCommand implements Callable<Integer> {
                     + " cold JVM (default: ${DEFAULT-VALUE}).")
     int warmupGrants;
 
+    @Option(names = "--drift-latency", description = "Measure drift detection latency per drift kind instead:"
+            + " --grants roles in one account, batch observation, out-of-band writes by another AccessKey.")
+    boolean driftLatency;
+
+    @Option(names = "--drift-events", defaultValue = "on", paramLabel = "on|off",
+            description = "--drift-latency: read RAM write events from ActionTrail (default: ${DEFAULT-VALUE}).")
+    String driftEvents;
+
+    @Option(names = "--event-delay", defaultValue = "10s", paramLabel = "DURATION", converter = RunCommand.DurationConverter.class,
+            description = "--drift-latency: ActionTrail delivery delay in the emulator (default: ${DEFAULT-VALUE}).")
+    Duration eventDelay;
+
+    @Option(names = "--drift-event-interval", defaultValue = "15s", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = "--drift-latency: LookupEvents poll interval per account (default: ${DEFAULT-VALUE}).")
+    Duration driftEventInterval;
+
+    @Option(names = "--drift-samples", defaultValue = "5", paramLabel = "N",
+            description = "--drift-latency: drifts per kind (default: ${DEFAULT-VALUE}).")
+    int driftSamples;
+
+    @Option(names = "--drift-timeout", defaultValue = "120s", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = "--drift-latency: give up on a drift after this long (default: ${DEFAULT-VALUE}).")
+    Duration driftTimeout;
+
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format output;
 
     @Override
     public Integer call() {
+        if (driftLatency) {
+            return driftLatency();
+        }
         BenchOptions options;
         try {
             OperatorSettings.Concurrency concurrency = reconcilesPerAccount > 0
@@ -110,5 +139,23 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private int driftLatency() {
+        io.ramgrants.bench.DriftLatencyBench.Options options;
+        try {
+            if (!driftEvents.equals("on") && !driftEvents.equals("off")) {
+                throw new IllegalArgumentException("--drift-events must be on or off");
+            }
+            options = new io.ramgrants.bench.DriftLatencyBench.Options(grants, driftEvents.equals("on"), eventDelay,
+                    driftEventInterval, driftSamples, driftTimeout, resyncInterval);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        int missed = new io.ramgrants.bench.DriftLatencyBench(options).run(spec.commandLine().getOut());
+        return missed == 0 ? 0 : 1;
     }
 }

@@ -74,6 +74,11 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Roles allowed per account (RAM's default quota: ${DEFAULT-VALUE}).")
     int maxRoles;
 
+    @Option(names = "--event-delay", defaultValue = "0s", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = "Delay before a RAM write's ActionTrail event is visible to LookupEvents, e.g. 10s (default: ${DEFAULT-VALUE}).")
+    java.time.Duration eventDelay;
+
     @Override
     public Integer call() throws InterruptedException {
         EmulatorConfig config = config();
@@ -117,7 +122,8 @@ public final class EmulatorCommand implements Callable<Integer> {
     public EmulatorConfig config() {
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .faultThrottle(faultThrottle).fault5xx(fault5xx).faultLostReply(faultLostReply).latencyMs(latencyMs)
-                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles).consistencyLag(consistencyLag);
+                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles).consistencyLag(consistencyLag)
+                .eventDelay(eventDelay);
         if (seed != null) {
             builder.seed(seed);
         }

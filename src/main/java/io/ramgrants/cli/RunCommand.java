@@ -9,6 +9,7 @@ import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.observability.ObservabilityServer;
 import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.runtime.Durations;
 import io.ramgrants.runtime.LogFormat;
 import io.ramgrants.runtime.OperatorAssembly;
@@ -87,6 +88,20 @@ public final class RunCommand implements Callable<Integer> {
                     + " an extra policy attached out of band (default: 6h).")
     Duration fullSweepPeriod;
 
+    @Option(names = "--drift-events", defaultValue = "${env:RAMGRANTS_DRIFT_EVENTS:-actiontrail}",
+            converter = DriftEventSourceConverter.class,
+            description = "actiontrail (default): read each account's RAM write events from ActionTrail LookupEvents"
+                    + " and re-observe the roles they name within seconds, with who made the change; accounts whose"
+                    + " credentials may not call actiontrail:LookupEvents fall back to polling (status.driftEvents"
+                    + " says so). off: polling only (resync, full sweep).")
+    DriftEventSettings.Source driftEvents;
+
+    @Option(names = "--drift-event-interval", defaultValue = "${env:RAMGRANTS_DRIFT_EVENT_INTERVAL:-15s}",
+            converter = DurationConverter.class,
+            description = "At most one LookupEvents call per account this often (ActionTrail allows about 2/s"
+                    + " per account; default: 15s).")
+    Duration driftEventInterval;
+
     @Option(names = "--reconcile-threads", defaultValue = "${env:RAMGRANTS_RECONCILE_THREADS:-"
             + OperatorSettings.Concurrency.DEFAULT_THREADS + "}",
             description = "Concurrent reconciles over all accounts; one account may use a quarter of them"
@@ -125,7 +140,7 @@ public final class RunCommand implements Callable<Integer> {
     public RunOptions options() {
         return new RunOptions(leaderElection, leaseName, leaseNamespace, watchNamespaces, labelSelector,
                 resyncPeriod, ramRate, metricsPort, logFormat, observation, fullSweepPeriod, reconcileThreads,
-                allowEndpointHosts, allowTokenDirs, secretNamespaces);
+                allowEndpointHosts, allowTokenDirs, secretNamespaces, driftEvents, driftEventInterval);
     }
 
     @Spec
@@ -174,6 +189,18 @@ public final class RunCommand implements Callable<Integer> {
 
     private Config config() {
         return kubeconfig == null ? new ConfigBuilder().build() : Config.fromKubeconfig(kubeconfig);
+    }
+
+    static final class DriftEventSourceConverter implements ITypeConverter<DriftEventSettings.Source> {
+        @Override
+        public DriftEventSettings.Source convert(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "actiontrail" -> DriftEventSettings.Source.ACTIONTRAIL;
+                case "off" -> DriftEventSettings.Source.OFF;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected actiontrail or off, got " + value);
+            };
+        }
     }
 
     /** A host pattern {@link io.ramgrants.accounts.EndpointAllowList} accepts; else a usage error naming it. */

@@ -107,6 +107,8 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         AlibabaCloudAccountStatus status = lastGood != null
                 ? AccountStatuses.build(lastGood, observed, generation, conditions(current), clock.instant())
                 : AccountStatuses.build(observed, null, generation, conditions(current), clock.instant());
+        // The drift event reader owns status.driftEvents (its cursor); a stale copy only means a longer overlap.
+        status.driftEvents = current == null ? null : current.driftEvents;
         UpdateControl<AlibabaCloudAccount> control = AccountStatuses.same(current, status)
                 ? UpdateControl.noUpdate()
                 : statusUpdate(account, status, context);

@@ -3,11 +3,12 @@ package io.ramgrants.emulator;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Maps {@code Action} to its product (RAM or STS) and handler, and checks {@code Version}. */
+/** Maps {@code Action} to its product (RAM, STS or ActionTrail) and handler, and checks {@code Version}. */
 final class ActionRouter {
     enum Product {
         RAM("Ram", "2015-05-01", "ram.aliyuncs.com"),
-        STS("Sts", "2015-04-01", "sts.aliyuncs.com");
+        STS("Sts", "2015-04-01", "sts.aliyuncs.com"),
+        ACTIONTRAIL("Actiontrail", "2020-07-06", "actiontrail.cn-hangzhou.aliyuncs.com");
 
         final String label;
         final String version;

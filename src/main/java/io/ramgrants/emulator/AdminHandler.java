@@ -39,6 +39,9 @@ final class AdminHandler implements HttpHandler {
                 }
                 case "GET /_emulator/faults" -> HttpResponses.send(exchange, 200, null, emulator.faults());
                 case "POST /_emulator/faults" -> updateFaults(exchange, body);
+                case "GET /_emulator/actiontrail" -> HttpResponses.send(exchange, 200, null,
+                        ActionTrailAdmin.describe(emulator.actionTrail()));
+                case "POST /_emulator/actiontrail" -> ActionTrailAdmin.update(exchange, body, emulator);
                 case "POST /_emulator/users" -> addUser(exchange, body);
                 default -> HttpResponses.send(exchange, 404, null, Map.of("error", "no such admin endpoint: " + route));
             }

@@ -40,6 +40,7 @@ public final class EmulatorConfig {
     private final Duration stsTokenTtl;
     private final int maxRolesPerAccount;
     private final int threads;
+    private final ActionTrailSettings actionTrail;
 
     private EmulatorConfig(Builder b) {
         this.accounts = List.copyOf(b.accounts);
@@ -53,6 +54,7 @@ public final class EmulatorConfig {
         this.stsTokenTtl = b.stsTokenTtl;
         this.maxRolesPerAccount = b.maxRolesPerAccount;
         this.threads = b.threads;
+        this.actionTrail = ActionTrailSettings.delayed(b.eventDelay);
     }
 
     public static Builder builder() {
@@ -105,6 +107,11 @@ public final class EmulatorConfig {
         return threads;
     }
 
+    /** How ActionTrail delivers the events of RAM writes at start. */
+    public ActionTrailSettings actionTrail() {
+        return actionTrail;
+    }
+
     public static final class Builder {
         private final List<AccountKey> accounts = new ArrayList<>();
         private final List<UserKey> users = new ArrayList<>();
@@ -121,6 +128,7 @@ public final class EmulatorConfig {
         private Duration stsTokenTtl;
         private int maxRolesPerAccount = 1000;
         private int threads = 16;
+        private Duration eventDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -243,6 +251,15 @@ public final class EmulatorConfig {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** Delay between a RAM write and its ActionTrail event becoming visible to LookupEvents. */
+        public Builder eventDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("eventDelay must be >= 0");
+            }
+            this.eventDelay = delay;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,11 @@ final class EmulatorHttpHandler implements HttpHandler {
     private final CallCounters counters;
     private final Accounts accounts;
     private final Clock clock;
+    private final ActionTrailLog trail;
 
     EmulatorHttpHandler(ActionRouter router, RequestAuthenticator authenticator, RateLimits rateLimits,
                         FaultInjector faults, Permissions permissions, CallCounters counters, Accounts accounts,
-                        Clock clock) {
+                        Clock clock, ActionTrailLog trail) {
         this.router = router;
         this.authenticator = authenticator;
         this.rateLimits = rateLimits;
@@ -38,6 +40,7 @@ final class EmulatorHttpHandler implements HttpHandler {
         this.counters = counters;
         this.accounts = accounts;
         this.clock = clock;
+        this.trail = trail;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class EmulatorHttpHandler implements HttpHandler {
             try {
                 RpcRequest request = read(exchange);
                 action = request.action();
-                Map<String, Object> body = serve(request, requestId);
+                Map<String, Object> body = serve(request, requestId, SourceAddresses.of(exchange, request));
                 HttpResponses.send(exchange, 200, requestId, body);
             } catch (RamError e) {
                 HttpResponses.send(exchange, e.status(), requestId,
@@ -62,7 +65,7 @@ final class EmulatorHttpHandler implements HttpHandler {
         }
     }
 
-    private Map<String, Object> serve(RpcRequest request, String requestId) {
+    private Map<String, Object> serve(RpcRequest request, String requestId, String sourceIp) {
         ActionRouter.Route route = router.route(request);
         Caller caller = authenticator.authenticate(request);
         String account = caller.accountId();
@@ -86,7 +89,12 @@ final class EmulatorHttpHandler implements HttpHandler {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", requestId);
-        body.putAll(route.action().run(new ActionContext(caller, request, accounts, clock.instant())));
+        Instant now = clock.instant();
+        body.putAll(route.action().run(new ActionContext(caller, request, accounts, now)));
+        if (FaultInjector.isWrite(route)) {
+            // RAM accepted the write: ActionTrail records it, whether or not the reply reaches the caller.
+            trail.record(caller, SourceAddresses.accessKeyId(request), request, route.name(), requestId, sourceIp, now);
+        }
         if (fault.afterAction()) {
             // The write took effect; only its answer is lost. A write RAM refused keeps its real error.
             counters.increment(CallCounters.Kind.LOST_REPLY, account, route.name());

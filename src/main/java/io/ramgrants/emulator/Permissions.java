@@ -28,6 +28,14 @@ final class Permissions {
         require(caller, "ram:" + action, RamResources.of(action, caller.accountId(), request));
     }
 
+    /** An action of another service ({@code actiontrail:LookupEvents}) that has no resource-level permission. */
+    void requireService(Caller caller, String action) {
+        if (!authorisedByPolicies(caller)) {
+            return;
+        }
+        require(caller, action, List.of("*"));
+    }
+
     /** {@code sts:AssumeRole} of {@code target}, which may live in another account. */
     void requireAssumeRole(Caller caller, Arns.Parsed target) {
         if (!authorisedByPolicies(caller)) {

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The RAM and STS emulator: an HTTP server on 127.0.0.1 that the Alibaba Cloud SDKs cannot
+ * The RAM and STS emulator (with ActionTrail's LookupEvents over the RAM writes it served): an HTTP server on 127.0.0.1 that the Alibaba Cloud SDKs cannot
  * tell from the real services for the calls this project makes.
  *
  * <pre>{@code
@@ -40,6 +40,7 @@ public final class RamEmulator implements AutoCloseable {
     public static final String LOST_REPLY_SUFFIX = "#lostReply";
 
     private final FaultInjector faults;
+    private final ActionTrailLog trail;
     private final CredentialStore credentials;
     private final Accounts accounts;
     private final java.util.concurrent.atomic.AtomicLong userSequence;
@@ -67,6 +68,10 @@ public final class RamEmulator implements AutoCloseable {
         Map<String, Action> sts = new HashMap<>();
         new StsActions(credentials, permissions, config.stsTokenTtl(), config.oidcProviders()).register(sts);
         router.add(ActionRouter.Product.STS, sts);
+        this.trail = new ActionTrailLog(config.actionTrail(), config.seed());
+        Map<String, Action> actionTrail = new HashMap<>();
+        new ActionTrailActions(trail, permissions).register(actionTrail);
+        router.add(ActionRouter.Product.ACTIONTRAIL, actionTrail);
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials,
                 new NonceCache(config.clock()), config.clock());
         RateLimits rateLimits = new RateLimits(config.rate(), config.ramQuotas(), System::nanoTime);
@@ -75,7 +80,7 @@ public final class RamEmulator implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(config.threads(), daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new EmulatorHttpHandler(router, authenticator, rateLimits, faults, permissions,
-                counters, accounts, config.clock()));
+                counters, accounts, config.clock(), trail));
         server.createContext(AdminHandler.PREFIX, new AdminHandler(this, counters));
         server.start();
     }
@@ -160,6 +165,20 @@ public final class RamEmulator implements AutoCloseable {
 
     public void setFaults(FaultSettings settings) {
         faults.settings(java.util.Objects.requireNonNull(settings));
+    }
+
+    /** How ActionTrail delivers the events of RAM writes (delay, loss, duplicates). */
+    public ActionTrailSettings actionTrail() {
+        return trail.settings();
+    }
+
+    public void setActionTrail(ActionTrailSettings settings) {
+        trail.settings(settings);
+    }
+
+    /** ActionTrail records calls signed with {@code accessKeyId} as coming from {@code address}. */
+    public void sourceAddress(String accessKeyId, String address) {
+        trail.sourceAddress(accessKeyId, address);
     }
 
     @Override

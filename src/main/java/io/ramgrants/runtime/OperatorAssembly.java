@@ -1,5 +1,9 @@
 package io.ramgrants.runtime;
 
+import io.ramgrants.drift.AccountStatusCursorStore;
+import io.ramgrants.drift.DriftEventPoller;
+import io.ramgrants.ram.SdkActionTrailGateway;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -46,6 +50,7 @@ public final class OperatorAssembly implements AutoCloseable {
     private final AtomicBoolean leading = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Optional<LeaseRelease> leaseRelease;
+    private final Optional<DriftEventPoller> driftEvents;
 
     public OperatorAssembly(KubernetesClient client, OperatorSettings settings) {
         this(client, settings, UnaryOperator.identity());
@@ -63,7 +68,8 @@ public final class OperatorAssembly implements AutoCloseable {
                         gateways.ramGateway(accountId, endpoint, credentials)),
                 settings.environment(), settings.accountSchedule(), settings.clock(), settings.accountGuards(), events);
         this.observation = new SharedObservation(settings.observation(), settings.resyncPeriod(), settings.clock());
-        this.grants = new GrantControllers(new GrantDependencies(client, accounts.registry(), new RoleClaimIndex(),
+        RoleClaimIndex claims = new RoleClaimIndex();
+        this.grants = new GrantControllers(new GrantDependencies(client, accounts.registry(), claims,
                 events, settings.metrics(), settings.clock(),
                 settings.resyncPeriod(), settings.firstRetry(), observation,
                 new AccountSlots(settings.concurrency().perAccount())));
@@ -84,11 +90,21 @@ public final class OperatorAssembly implements AutoCloseable {
         });
         accounts.register(operator);
         grants.register(operator, settings.watchNamespaces(), settings.labelSelector());
+        this.driftEvents = settings.observation().driftEvents().enabled()
+                ? Optional.of(new DriftEventPoller(accounts.registry(),
+                        (handle, credentials) -> new SdkActionTrailGateway(
+                                SdkActionTrailGateway.endpointFor(handle.endpoint()), credentials, settings.ram()),
+                        observation, new AccountStatusCursorStore(client),
+                        changed -> claims.requeue(claims.ownersOf(changed.accountId(), changed.roles(),
+                                changed.policies())),
+                        () -> operator.getRuntimeInfo().isStarted() && leading() && !stopping.get(), settings.clock()))
+                : Optional.empty();
     }
 
     /** Starts the informers (and leader election); returns once the caches are synced. */
     public void start() {
         operator.start();
+        driftEvents.ifPresent(DriftEventPoller::start);
         LOG.info("operator started: {} controllers{}", operator.getRegisteredControllersNumber(),
                 leaderElection ? ", leader election on" : "");
     }
@@ -134,6 +150,7 @@ public final class OperatorAssembly implements AutoCloseable {
     public void close() {
         stopping.set(true);
         boolean wasLeading = leading.get();
+        driftEvents.ifPresent(DriftEventPoller::close);
         operator.stop();
         accounts.close();
         if (wasLeading) {

@@ -4,6 +4,7 @@ import io.ramgrants.accounts.AccountGuards;
 import io.ramgrants.accounts.EndpointAllowList;
 import io.ramgrants.accounts.TokenDirectories;
 import io.ramgrants.api.FieldPatterns;
+import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.observability.OperatorMetrics;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                          List<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
                          Double ramRate, int metricsPort, LogFormat logFormat, ObservationMode observation,
                          Duration fullSweepPeriod, int reconcileThreads, List<String> allowEndpointHosts,
-                         List<String> allowTokenDirs, List<String> secretNamespaces) {
+                         List<String> allowTokenDirs, List<String> secretNamespaces,
+                         DriftEventSettings.Source driftEvents, Duration driftEventInterval) {
     public static final String DEFAULT_LEASE_NAME = "ram-grant-operator";
     /** {@code --secret-namespace '*'}: Secrets in any namespace (needs a cluster-wide Secret grant). */
     public static final String ANY_NAMESPACE = "*";
@@ -50,6 +52,9 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
         if (fullSweepPeriod.isNegative() || fullSweepPeriod.isZero()) {
             throw new IllegalArgumentException("--full-sweep-period must be positive: " + fullSweepPeriod);
         }
+        if (driftEventInterval.isNegative() || driftEventInterval.isZero()) {
+            throw new IllegalArgumentException("--drift-event-interval must be positive: " + driftEventInterval);
+        }
         if (reconcileThreads < 1) {
             throw new IllegalArgumentException("--reconcile-threads must be at least 1: " + reconcileThreads);
         }
@@ -66,7 +71,9 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                 .withLabelSelector(labelSelector)
                 .withResync(resyncPeriod, defaults.firstRetry())
                 .withRam(ramRate == null ? defaults.ram() : defaults.ram().withQps(ramRate))
-                .withObservation(defaults.observation().withMode(observation).withFullSweepPeriod(fullSweepPeriod))
+                .withObservation(defaults.observation().withMode(observation).withFullSweepPeriod(fullSweepPeriod)
+                        .withDriftEvents(DriftEventSettings.defaults().withSource(driftEvents)
+                                .withPollInterval(driftEventInterval)))
                 .withConcurrency(OperatorSettings.Concurrency.of(reconcileThreads))
                 .withLeaderElection(leaderElection
                         ? Optional.of(new OperatorSettings.LeaderElection(leaseName, firstSet(LEASE_NAMESPACE_HINT,

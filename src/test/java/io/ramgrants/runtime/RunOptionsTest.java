@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ramgrants.cli.RunCommand;
 import io.ramgrants.engine.batch.ObservationMode;
+import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.observability.OperatorMetrics;
 import io.ramgrants.accounts.EndpointAllowList;
@@ -52,8 +53,19 @@ class RunOptionsTest {
         assertThat(settings.ram()).isEqualTo(OperatorSettings.defaults(OperatorMetrics.discarding()).ram());
         assertThat(settings.leaderElection().map(OperatorSettings.LeaderElection::leaseNamespace)).hasValue("pod-ns");
         assertThat(parse().logFormat()).isEqualTo(LogFormat.TEXT);
-        assertThat(settings.observation()).isEqualTo(ObservationSettings.defaults());
+        assertThat(settings.observation()).as("run reads drift events from ActionTrail by default")
+                .isEqualTo(ObservationSettings.defaults().withDriftEvents(DriftEventSettings.defaults()));
         assertThat(settings.concurrency()).isEqualTo(new OperatorSettings.Concurrency(20, 5));
+    }
+
+    @Test
+    void driftEventFlags() {
+        OperatorSettings settings = parse("--drift-events=off", "--drift-event-interval=30s")
+                .settings(OperatorMetrics.discarding(), "pod-ns", null);
+        assertThat(settings.observation().driftEvents())
+                .isEqualTo(new DriftEventSettings(DriftEventSettings.Source.OFF, Duration.ofSeconds(30),
+                        DriftEventSettings.DEFAULT_OVERLAP));
+        assertThatThrownBy(() -> parse("--drift-events=sls")).hasMessageContaining("actiontrail or off");
     }
 
     @Test

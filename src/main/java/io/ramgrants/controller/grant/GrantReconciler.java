@@ -44,6 +44,13 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     private final Resync resync;
     private final AccountUsage usage = new AccountUsage();
     private final AccountRequeue requeue;
+    private final DriftCauses causes;
+    /**
+     * The last correction written per grant: a pass that follows its own status write closely reads
+     * a cache without it, and would otherwise write the older correction (and lose its cause) back.
+     */
+    private final java.util.Map<String, io.ramgrants.api.DriftCorrection> lastCorrections =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     protected GrantReconciler(Class<R> type, GrantDependencies deps, Precondition precondition) {
         this.type = type;
@@ -56,6 +63,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         this.metrics = new GrantMetrics(kind, deps.metrics());
         this.resync = new Resync(deps.resyncPeriod(), deps.firstRetry());
         this.requeue = new AccountRequeue(deps.registry(), usage);
+        this.causes = new DriftCauses(deps.observation().outOfBandWrites());
     }
 
     public Class<R> resourceType() {
@@ -99,6 +107,8 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
+        attribute(grant, outcome, status, started, now);
+        keepLatestCorrection(key(grant), outcome, status);
         boolean write = statuses.worthWriting(grant.getStatus(), status, now);
         log(grant, outcome, write);
         UpdateControl<R> control = write ? statusUpdate(grant, status, context) : UpdateControl.noUpdate();
@@ -117,6 +127,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         if (deletion.finished()) {
             resync.forget(key(grant));
+            lastCorrections.remove(key(grant));
             metrics.forget(grant);
             LOG.info("{} {}: deletion finished ({} RAM write(s)); finalizer removed", kind, key(grant),
                     outcome.applied().size());
@@ -149,6 +160,35 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
             LOG.warn("{} {}: could not write the error status: HTTP {}", kind, key(grant), writeFailed.getCode());
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private void keepLatestCorrection(String key, PassOutcome outcome, GrantStatus status) {
+        io.ramgrants.api.DriftCorrection latest = status.lastDriftCorrection;
+        if (latest != null && !outcome.applied().isEmpty()) {
+            lastCorrections.put(key, latest);
+            return;
+        }
+        io.ramgrants.api.DriftCorrection remembered = lastCorrections.get(key);
+        if (remembered != null && (latest == null || latest.time == null
+                || (remembered.time != null && remembered.time.compareTo(latest.time) > 0))) {
+            status.lastDriftCorrection = remembered;
+        }
+    }
+
+    /** Who caused the drift (from ActionTrail events): in an Event and in {@code status.lastDriftCorrection.cause}. */
+    private void attribute(R grant, PassOutcome outcome, GrantStatus status, Instant started, Instant now) {
+        outcome.result().flatMap(result -> causes.explain(result, started, now)).ifPresent(cause -> {
+            if (cause.news()) {
+                deps.events().record(grant, EventRecorder.Type.Warning,
+                        cause.corrected() ? "OutOfBandChangeReverted" : "OutOfBandChangeDetected", cause.text());
+                LOG.info("{} {}: {}", kind, key(grant), cause.text());
+            }
+            if (cause.corrected() && status.lastDriftCorrection != null) {
+                status.lastDriftCorrection.cause = cause.text();
+            } else if (!cause.corrected()) {
+                status.notes.add("out-of-band change: " + cause.text());
+            }
+        });
     }
 
     /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */

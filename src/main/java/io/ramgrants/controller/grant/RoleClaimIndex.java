@@ -4,9 +4,12 @@ import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
 import io.ramgrants.engine.RoleClaims;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
+import io.ramgrants.desired.DesiredRole;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,6 +54,35 @@ public final class RoleClaimIndex {
             claims.remove(owner);
         }
         notifyOthers(owner, affected);
+    }
+
+    /**
+     * Owners whose claimed roles in {@code accountId} include one of {@code roles} (case-insensitive,
+     * as RAM names them) or use one of {@code policies} as a custom policy.
+     */
+    public Set<OwnerRef> ownersOf(String accountId, Collection<String> roles, Collection<String> policies) {
+        Set<String> roleKeys = new HashSet<>();
+        roles.forEach(r -> roleKeys.add(r.toLowerCase(Locale.ROOT)));
+        Set<OwnerRef> owners = new HashSet<>();
+        synchronized (this) {
+            for (DesiredState state : claims.values()) {
+                for (DesiredRole role : state.roles()) {
+                    if (!role.accountId().equals(accountId)) {
+                        continue;
+                    }
+                    if (roleKeys.contains(role.roleName().toLowerCase(Locale.ROOT)) || role.customPolicies().stream()
+                            .anyMatch(p -> policies.contains(p.policyName()))) {
+                        owners.add(state.owner());
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    /** Reconciles these owners now (something outside changed what they own). */
+    public void requeue(Collection<OwnerRef> owners) {
+        owners.forEach(owner -> listeners.forEach(listener -> listener.accept(owner)));
     }
 
     public void addListener(Consumer<OwnerRef> listener) {

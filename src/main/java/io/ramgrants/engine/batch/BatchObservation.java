@@ -44,6 +44,15 @@ public final class BatchObservation implements RoleObservationSource {
                 id -> new WriteTrackingGateway(gateways.gatewayFor(id), cacheOf(id)));
     }
 
+    /** Someone else wrote to these roles and policies: their next observation reads them per role. */
+    void invalidate(String accountId, java.util.Collection<String> roles, java.util.Collection<String> policies) {
+        AccountObservationCache cache = accounts.get(accountId);
+        if (cache != null) {
+            roles.forEach(cache::roleWritten);
+            policies.forEach(cache::policyWritten);
+        }
+    }
+
     /** Roles whose last observation is currently kept, over all accounts. */
     public int cachedRoles() {
         return accounts.values().stream().mapToInt(AccountObservationCache::cachedRoles).sum();

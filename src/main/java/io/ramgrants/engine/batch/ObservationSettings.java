@@ -11,15 +11,18 @@ import java.util.Objects;
  *                        hold before it is observed in batch; below it the listings would cost about
  *                        as much as the per-role reads they replace
  * @param fullSweepPeriod every role is read per role at least this often on the batch path: the
- *                        only way to see an extra policy attached out of band
+ *                        only way to see an extra policy attached out of band without events
+ * @param driftEvents     whether RAM write events from ActionTrail re-observe the roles they name
  */
-public record ObservationSettings(ObservationMode mode, int autoThreshold, Duration fullSweepPeriod) {
+public record ObservationSettings(ObservationMode mode, int autoThreshold, Duration fullSweepPeriod,
+                                  DriftEventSettings driftEvents) {
     public static final int DEFAULT_AUTO_THRESHOLD = 50;
     public static final Duration DEFAULT_FULL_SWEEP = Duration.ofHours(6);
 
     public ObservationSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(fullSweepPeriod, "fullSweepPeriod");
+        Objects.requireNonNull(driftEvents, "driftEvents");
         if (autoThreshold < 1) {
             throw new IllegalArgumentException("auto threshold must be at least 1: " + autoThreshold);
         }
@@ -28,7 +31,12 @@ public record ObservationSettings(ObservationMode mode, int autoThreshold, Durat
         }
     }
 
-    /** Auto from 50 roles per account, a full sweep every 6 hours. */
+    /** Without drift events (the default until an account proves it may read them is the operator's choice). */
+    public ObservationSettings(ObservationMode mode, int autoThreshold, Duration fullSweepPeriod) {
+        this(mode, autoThreshold, fullSweepPeriod, DriftEventSettings.off());
+    }
+
+    /** Auto from 50 roles per account, a full sweep every 6 hours, no drift events. */
     public static ObservationSettings defaults() {
         return new ObservationSettings(ObservationMode.AUTO, DEFAULT_AUTO_THRESHOLD, DEFAULT_FULL_SWEEP);
     }
@@ -38,15 +46,19 @@ public record ObservationSettings(ObservationMode mode, int autoThreshold, Durat
     }
 
     public ObservationSettings withMode(ObservationMode newMode) {
-        return new ObservationSettings(newMode, autoThreshold, fullSweepPeriod);
+        return new ObservationSettings(newMode, autoThreshold, fullSweepPeriod, driftEvents);
     }
 
     public ObservationSettings withAutoThreshold(int threshold) {
-        return new ObservationSettings(mode, threshold, fullSweepPeriod);
+        return new ObservationSettings(mode, threshold, fullSweepPeriod, driftEvents);
     }
 
     public ObservationSettings withFullSweepPeriod(Duration period) {
-        return new ObservationSettings(mode, autoThreshold, period);
+        return new ObservationSettings(mode, autoThreshold, period, driftEvents);
+    }
+
+    public ObservationSettings withDriftEvents(DriftEventSettings events) {
+        return new ObservationSettings(mode, autoThreshold, fullSweepPeriod, events);
     }
 
     /**

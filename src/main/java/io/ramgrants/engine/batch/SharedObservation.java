@@ -9,6 +9,7 @@ import io.ramgrants.engine.RoleObserver;
 import io.ramgrants.ram.RamGateway;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ public final class SharedObservation implements RoleObservationSource {
     private final RoleObserver perRole = new RoleObserver();
     private final BatchObservation batch;
     private final Map<String, Set<String>> rolesSeen = new ConcurrentHashMap<>();
+    private final OutOfBandWrites outOfBandWrites = new OutOfBandWrites();
 
     public SharedObservation(ObservationSettings settings, Duration resyncPeriod, Clock clock) {
         this.settings = settings;
@@ -54,6 +56,24 @@ public final class SharedObservation implements RoleObservationSource {
             case BATCH -> true;
             case AUTO -> rolesSeen.getOrDefault(accountId, Set.of()).size() >= settings.autoThreshold();
         };
+    }
+
+    /**
+     * Someone else wrote to these roles or policies of {@code accountId} (an ActionTrail event):
+     * cached observations of them are dropped, and the write is kept to say who caused the drift.
+     */
+    public void outOfBandWrite(String accountId, Collection<String> roles, Collection<String> policies,
+                               OutOfBandWrites.Write write) {
+        batch.invalidate(accountId, roles, policies);
+        outOfBandWrites.note(accountId, roles, policies, write);
+    }
+
+    public OutOfBandWrites outOfBandWrites() {
+        return outOfBandWrites;
+    }
+
+    public ObservationSettings settings() {
+        return settings;
     }
 
     /** Roles whose last observation is kept by the batch caches, over all accounts. */

@@ -58,6 +58,8 @@ final class GrantOperatorHarness implements AutoCloseable {
     static final String TASK = "3333333333333333";
     static final String LONER = "4444444444444444";
     static final String SECRET_MARK = "SECRET-DO-NOT-LEAK";
+    /** The AccessKey of RAM user alice in account A (AliyunRAMFullAccess): a person editing RAM out of band. */
+    static final String CONSOLE_A = "LTAI5tConsoleUserAabcd";
 
     final RamEmulator emulator;
     final KubernetesMockServer server;
@@ -117,6 +119,7 @@ final class GrantOperatorHarness implements AutoCloseable {
         System.setErr(new PrintStream(new TeeOutputStream(originalErr, logs), true, StandardCharsets.UTF_8));
         emulator = RamEmulator.start(EmulatorConfig.builder()
                 .account(A, "LTAI-a", secret("a"))
+                .user(A, "alice", CONSOLE_A, secret("console-a"), "AliyunRAMFullAccess")
                 .account(B, "LTAI-b", secret("b"))
                 .account(TASK, "LTAI-task", secret("task"))
                 // RAM-user key for AssumeRole chains: STS refuses root keys.

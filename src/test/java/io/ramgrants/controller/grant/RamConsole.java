@@ -78,6 +78,11 @@ final class RamConsole {
                 .getPolicies().getPolicy().stream().map(p -> p.getPolicyName()).toList());
     }
 
+    void detachSystemPolicy(String policy, String role) {
+        call(() -> ram.detachPolicyFromRole(new com.aliyun.ram20150501.models.DetachPolicyFromRoleRequest()
+                .setPolicyType("System").setPolicyName(policy).setRoleName(role)));
+    }
+
     /**
      * Everything in the account whose name starts with {@code prefix}: {@code role NAME} with its
      * attachments as {@code Type/Name}, and {@code policy NAME} for each custom policy (with no
@@ -98,6 +103,22 @@ final class RamConsole {
 
     void updateDescription(String role, String description) {
         call(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewDescription(description)));
+    }
+
+    /** Detaches every policy (RAM refuses to delete a role holding one), then deletes the role. */
+    void deleteRole(String role) {
+        call(() -> {
+            for (var p : ram.listPoliciesForRole(new ListPoliciesForRoleRequest().setRoleName(role)).getBody()
+                    .getPolicies().getPolicy()) {
+                ram.detachPolicyFromRole(new com.aliyun.ram20150501.models.DetachPolicyFromRoleRequest()
+                        .setPolicyType(p.getPolicyType()).setPolicyName(p.getPolicyName()).setRoleName(role));
+            }
+            return ram.deleteRole(new com.aliyun.ram20150501.models.DeleteRoleRequest().setRoleName(role));
+        });
+    }
+
+    String description(String role) {
+        return call(() -> ram.getRole(new GetRoleRequest().setRoleName(role)).getBody().getRole().getDescription());
     }
 
     String policyDocument(String policy) {
