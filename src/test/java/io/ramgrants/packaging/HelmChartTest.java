@@ -126,6 +126,8 @@ class HelmChartTest {
                 "--ram-rate=quotas",
                 "--observation=auto",
                 "--full-sweep-period=6h",
+                "--drift-events=actiontrail",
+                "--drift-event-interval=15s",
                 "--reconcile-threads=20",
                 "--log-format=json",
                 "--metrics-port=8080");
@@ -141,6 +143,8 @@ class HelmChartTest {
                 "--set", "operator.ramRate=2.5",
                 "--set", "operator.observation=per-role",
                 "--set", "operator.fullSweepPeriod=2h",
+                "--set", "operator.driftEvents=off",
+                "--set", "operator.driftEventInterval=30s",
                 "--set", "operator.reconcileThreads=8",
                 "--set", "operator.logFormat=text",
                 "--set", "metricsPort=9090");
@@ -158,6 +162,8 @@ class HelmChartTest {
                 "--ram-rate=2.5",
                 "--observation=per-role",
                 "--full-sweep-period=2h",
+                "--drift-events=off",
+                "--drift-event-interval=30s",
                 "--reconcile-threads=8",
                 "--log-format=text",
                 "--metrics-port=9090");
