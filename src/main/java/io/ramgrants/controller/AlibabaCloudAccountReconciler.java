@@ -1,7 +1,5 @@
 package io.ramgrants.controller;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -111,7 +109,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         status.driftEvents = current == null ? null : current.driftEvents;
         UpdateControl<AlibabaCloudAccount> control = AccountStatuses.same(current, status)
                 ? UpdateControl.noUpdate()
-                : statusUpdate(account, status, context);
+                : statusUpdate(account, status);
         return control.rescheduleAfter(schedule.next(name, observed.reason()));
     }
 
@@ -157,19 +155,10 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         return status == null ? List.of() : status.conditions;
     }
 
-    /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
+    /** See {@link StatusWrites}. */
     private static UpdateControl<AlibabaCloudAccount> statusUpdate(AlibabaCloudAccount account,
-            AlibabaCloudAccountStatus status, Context<AlibabaCloudAccount> context) {
-        return StatusWrites.update(context, withStatus(account, status),
-                () -> writeStatus(account.getMetadata().getName(), status, context.getClient()));
-    }
-
-    /** Without server-side apply only (the fabric8 mock server); throws what the server answers. */
-    private static void writeStatus(String name, AlibabaCloudAccountStatus status, KubernetesClient client) {
-        client.resources(AlibabaCloudAccount.class).withName(name).editStatus(current -> {
-            current.setStatus(status);
-            return current;
-        });
+            AlibabaCloudAccountStatus status) {
+        return StatusWrites.update(withStatus(account, status));
     }
 
     /** A copy carrying only what a status patch needs, so the cached resource is never mutated. */

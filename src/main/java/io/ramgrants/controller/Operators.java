@@ -7,26 +7,14 @@ import io.javaoperatorsdk.operator.Operator;
 public final class Operators {
     private Operators() {}
 
-    /** How primary resources' status is written. */
-    public enum StatusPatch {
-        /**
-         * Server-side apply, JOSDK's default: no read-modify-write conflicts, and our status is
-         * rebuilt whole each pass, which is what an apply expects. For real API servers.
-         */
-        SERVER_SIDE_APPLY,
-        /**
-         * No SSA: for fabric8's mock API server (demo, tests), which answers SSA with 415. JOSDK then
-         * sends a JSON Patch computed against its cache, not a merge patch, so the reconcilers
-         * write their status themselves in this mode (GrantReconciler#statusUpdate,
-         * AlibabaCloudAccountReconciler#statusUpdate).
-         */
-        MERGE_PATCH
-    }
-
-    public static Operator create(KubernetesClient client, StatusPatch statusPatch) {
+    /**
+     * Status by server-side apply, as {@code run} writes it (see {@link StatusWrites}); on fabric8's
+     * mock server with {@code demo.ServerSideApplyCrudDispatcher}.
+     */
+    public static Operator create(KubernetesClient client) {
         return new Operator(settings -> settings
                 .withKubernetesClient(client)
                 .withCloseClientOnStop(false)
-                .withUseSSAToPatchPrimaryResource(statusPatch == StatusPatch.SERVER_SIDE_APPLY));
+                .withUseSSAToPatchPrimaryResource(true));
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Everything the demo runs in this process: the RAM/STS emulator standing in for Alibaba
  * Cloud, an in-memory Kubernetes API, and the operator assembled as {@code run} assembles it
- * (short resync, no leader election, merge-patch status writes for the mock API server).
+ * (short resync, no leader election; status by server-side apply, as {@code run} writes it, which
+ * {@link ServerSideApplyCrudDispatcher} answers on the mock API server).
  * Closing it stops all three, in reverse order.
  */
 final class DemoEnvironment implements AutoCloseable {
@@ -62,7 +63,6 @@ final class DemoEnvironment implements AutoCloseable {
 
             PrometheusMeterRegistry metrics = ObservabilityServer.newPrometheusRegistry();
             OperatorSettings settings = OperatorSettings.defaults(new OperatorMetrics(metrics))
-                    .withServerSideApply(false)
                     .withLeaderElection(Optional.empty())
                     .withResync(resync, Duration.ofMillis(500));
             OperatorAssembly operator = new OperatorAssembly(kubernetes.client(), settings);

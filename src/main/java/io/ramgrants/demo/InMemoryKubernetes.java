@@ -2,7 +2,6 @@ package io.ramgrants.demo;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -16,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * A Kubernetes API in this process: fabric8's mock server in CRUD mode (it stores what it is
- * sent and serves watches), over plain HTTP on 127.0.0.1, with the ramgrants.io CRDs the
+ * sent and serves watches; {@link ServerSideApplyCrudDispatcher} answers server-side apply), over plain HTTP on 127.0.0.1, with the ramgrants.io CRDs the
  * build generated (the jar carries them under {@code META-INF/fabric8/}).
  */
 final class InMemoryKubernetes implements AutoCloseable {
@@ -41,7 +40,7 @@ final class InMemoryKubernetes implements AutoCloseable {
     static InMemoryKubernetes start(boolean verbose) {
         MOCK_SERVER_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                new ServerSideApplyCrudDispatcher(), false);
         server.init();
         InMemoryKubernetes kubernetes = new InMemoryKubernetes(server, server.createClient());
         try {

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * (what SSA does when one manager owns the whole status), an apply of the object merges the applied
  * fields (finalizers, annotations). Lets {@code demo}, {@code bench --with-kube} and the mock-server
  * test tiers take the status path {@code run} takes; conflicts between managers are the real-server
- * tier's to show (docs/testing.md).
+ * tier's to show (docs/testing.md). Works with the CRDs installed (the demo) or not (the harnesses):
+ * with a status subresource, the mock keeps status writes to {@code /status} only, as a real server does.
  */
 public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,13 +31,17 @@ public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
         }
         try {
             JsonNode applied = JSON.readTree(request.getUtf8Body());
-            String path = request.getPath();
-            boolean status = path.split("\\?", 2)[0].endsWith("/status");
+            // Without the query (fieldManager, force: meaningless to a JSON or merge patch): the
+            // dispatcher tells a status write by the path ending in /status, and on a CRD with a
+            // status subresource it drops the status of any other write.
+            String path = request.getPath().split("\\?", 2)[0];
+            boolean status = path.endsWith("/status");
             String body;
             String patchType;
             if (status) {
                 ObjectNode op = JSON.createObjectNode().put("op", "add").put("path", "/status");
-                op.set("value", applied.path("status"));
+                // An apply without status leaves this manager owning none of it.
+                op.set("value", applied.hasNonNull("status") ? applied.get("status") : JSON.createObjectNode());
                 body = JSON.writeValueAsString(JSON.createArrayNode().add(op));
                 patchType = "application/json-patch+json";
             } else {

@@ -81,7 +81,7 @@ public final class OperatorAssembly implements AutoCloseable {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(settings.concurrency().reconcileThreads())
-                    .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
+                    .withUseSSAToPatchPrimaryResource(true) // status: see StatusWrites
                     .withReconciliationTerminationTimeout(RECONCILE_DRAIN)
                     // JOSDK's own per-controller meters (queue, retries, failures), without the
                     // per-resource ones: one time series per grant would not scale.

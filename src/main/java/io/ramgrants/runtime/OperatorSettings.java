@@ -15,15 +15,13 @@ import java.util.Set;
 
 /**
  * How one operator process runs. {@link #defaults()} is what a real cluster gets; tests and
- * the demo shorten the periods and switch status writes to merge patches.
+ * the demo shorten the periods. Status is always written by server-side apply ({@code controller.StatusWrites}).
  *
  * @param watchNamespaces  namespaces whose grants are reconciled; empty = all
  * @param labelSelector    only grants matching it, to shard grants across Deployments; null = all
  * @param resyncPeriod     how often each grant re-reads RAM to catch out-of-band edits (jittered)
  * @param firstRetry       first backoff delay after a transient RAM failure (doubles per attempt)
  * @param ram              per-account call rate, retries and timeouts of the RAM gateways
- * @param serverSideApply  status writes by server-side apply (real API servers) or merge patch
- *                         (fabric8's mock server answers SSA with 415)
  * @param leaderElection   the Lease to hold; empty = no leader election (one replica)
  * @param accountSchedule  when AlibabaCloudAccounts are verified again
  * @param observation      per-role or batch observation of RAM, and the batch path's full-sweep period
@@ -32,7 +30,7 @@ import java.util.Set;
  *                         directories, Secret namespaces; null = {@link AccountGuards#defaults} of {@code environment}
  */
 public record OperatorSettings(Set<String> watchNamespaces, String labelSelector, Duration resyncPeriod,
-                               Duration firstRetry, RamClientSettings ram, boolean serverSideApply,
+                               Duration firstRetry, RamClientSettings ram,
                                Optional<LeaderElection> leaderElection, ReverificationSchedule accountSchedule,
                                CredentialEnvironment environment, OperatorMetrics metrics, Clock clock,
                                ObservationSettings observation, Concurrency concurrency, AccountGuards accountGuards) {
@@ -108,75 +106,69 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
     }
 
     /**
-     * All namespaces, no sharding, 10 min resync, SSA status writes, no leader election, batch
+     * All namespaces, no sharding, 10 min resync, no leader election, batch
      * observation from 50 roles per account, 20 reconcile threads (5 per account).
      */
     public static OperatorSettings defaults(OperatorMetrics metrics) {
         return new OperatorSettings(Set.of(), null, DEFAULT_RESYNC, DEFAULT_FIRST_RETRY, RamClientSettings.defaults(),
-                true, Optional.empty(), ReverificationSchedule.defaults(), CredentialEnvironment.ofProcess(), metrics,
+                Optional.empty(), ReverificationSchedule.defaults(), CredentialEnvironment.ofProcess(), metrics,
                 Clock.systemUTC(), ObservationSettings.defaults(), Concurrency.defaults(), null);
     }
 
     public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
-        return new OperatorSettings(namespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(namespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 leaderElection, accountSchedule, environment, metrics, clock,
                 observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withLabelSelector(String selector) {
-        return new OperatorSettings(watchNamespaces, selector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, selector, resyncPeriod, firstRetry, ram,
                 leaderElection, accountSchedule, environment, metrics, clock,
                 observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withResync(Duration period, Duration retry) {
-        return new OperatorSettings(watchNamespaces, labelSelector, period, retry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, period, retry, ram,
                 leaderElection, accountSchedule, environment, metrics, clock,
                 observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withRam(RamClientSettings newRam) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, newRam, serverSideApply,
-                leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency, accountGuards);
-    }
-
-    public OperatorSettings withServerSideApply(boolean ssa) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, ssa,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, newRam,
                 leaderElection, accountSchedule, environment, metrics, clock,
                 observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withLeaderElection(Optional<LeaderElection> election) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 election, accountSchedule, environment, metrics, clock,
                 observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withAccountSchedule(ReverificationSchedule schedule) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 leaderElection, schedule, environment, metrics, clock, observation, concurrency, accountGuards);
     }
 
     public OperatorSettings withEnvironment(CredentialEnvironment newEnvironment) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 leaderElection, accountSchedule, newEnvironment, metrics, clock, observation, concurrency,
                 // Guards derived from the old environment follow the new one; explicit guards stay.
                 accountGuards.equals(AccountGuards.defaults(environment)) ? null : accountGuards);
     }
 
     public OperatorSettings withObservation(ObservationSettings newObservation) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 leaderElection, accountSchedule, environment, metrics, clock, newObservation, concurrency, accountGuards);
     }
 
     public OperatorSettings withAccountGuards(AccountGuards guards) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 leaderElection, accountSchedule, environment, metrics, clock, observation, concurrency, guards);
     }
 
     public OperatorSettings withConcurrency(Concurrency newConcurrency) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram, serverSideApply,
+        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
                 leaderElection, accountSchedule, environment, metrics, clock, observation, newConcurrency, accountGuards);
     }
 }

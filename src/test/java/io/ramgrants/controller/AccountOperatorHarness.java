@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -33,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The account controller on the real JOSDK operator against fabric8's mock API server in CRUD
- * mode, plus the helpers the end-to-end tests share. Every status a test looks at is recorded,
+ * mode (status by server-side apply, as {@code run} writes it), plus the helpers the end-to-end tests share. Every status a test looks at is recorded,
  * so a test can assert that no secret ever appeared in one.
  */
 final class AccountOperatorHarness implements AutoCloseable {
@@ -51,14 +50,15 @@ final class AccountOperatorHarness implements AutoCloseable {
     }
 
     AccountOperatorHarness(StsGatewayFactory sts, RamGatewaySource ram, AccountGuards guards) {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), true);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
         server.init();
         client = server.createClient();
         accounts = new AccountController(client, sts, ram, new CredentialEnvironment(Map.of()),
                 new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.5),
                 Clock.systemUTC(), guards, (regarding, type, reason, message) -> { });
         accounts.registry().addListener(registryChanges::add);
-        operator = Operators.create(client, Operators.StatusPatch.MERGE_PATCH);
+        operator = Operators.create(client);
         accounts.register(operator);
         operator.start();
     }

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -52,7 +51,7 @@ final class MockCluster implements AutoCloseable {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), true);
+                new MixedServerSideApplyDispatcher(expectations), true);
         server.init();
         client = server.createClient();
         allowLeases();
@@ -70,10 +69,9 @@ final class MockCluster implements AutoCloseable {
                 .andReturn(201, review).always();
     }
 
-    /** Test settings: merge-patch status, short resync, tiny RAM retry delays, quick account checks. */
+    /** Test settings: short resync, tiny RAM retry delays, quick account checks (status by SSA, as run). */
     static OperatorSettings settings(OperatorMetrics metrics, Duration resync) {
         return OperatorSettings.defaults(metrics)
-                .withServerSideApply(false)
                 .withResync(resync, Duration.ofMillis(100))
                 .withRam(EmulatorGateways.FAST_RETRIES)
                 .withAccountSchedule(new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100),

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.ramgrants.accounts.AccountSpecs;
 import io.ramgrants.api.AlibabaCloudAccount;
+import io.ramgrants.controller.Conditions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -75,15 +76,16 @@ class RunProcessTest {
         account.setMetadata(new ObjectMetaBuilder().withName("orders").build());
         account.setSpec(AccountSpecs.withSecret("2222222222222222", NAMESPACE, "no-such-secret"));
         cluster.client.resource(account).create();
-        // The real run writes status by server-side apply, which the mock answers with 415; the
-        // attempt proves the process reconciled the account, and that it applies status with a
-        // field manager of its own, forced (the mock records no body for a request it refuses).
-        List<RecordedRequest> statusWrites = new java.util.ArrayList<>();
-        await("account status written by the process").atMost(START).until(() -> statusWrites.addAll(
-                requests("PATCH", "/apis/ramgrants.io/v1alpha1/alibabacloudaccounts/orders/status")));
-        RecordedRequest apply = statusWrites.get(0);
-        assertThat(apply.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
-        assertThat(apply.getPath()).contains("fieldManager=alibabacloudaccount").contains("force=true");
+        // run writes status by server-side apply, forced, with the controller's field manager; the
+        // mock answers it as a real server would for one manager, so the status must be there.
+        await("account status written by the process").atMost(START).until(() -> cluster.accountReady("orders")
+                .filter(c -> Conditions.FALSE.equals(c.getStatus())).isPresent());
+        List<RecordedRequest> statusWrites = requests("PATCH",
+                "/apis/ramgrants.io/v1alpha1/alibabacloudaccounts/orders/status");
+        assertThat(statusWrites).as("the process's status writes").isNotEmpty().allSatisfy(apply -> {
+            assertThat(apply.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+            assertThat(apply.getPath()).contains("fieldManager=alibabacloudaccount").contains("force=true");
+        });
 
         long stopping = System.nanoTime();
         process.destroy(); // SIGTERM

@@ -3,7 +3,6 @@ package io.ramgrants.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -17,11 +16,11 @@ class OperatorAssemblyTest {
     void registersAllFourControllersAndIsReadyOnceStarted() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), true);
+                new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
         server.init();
         try (KubernetesClient client = server.createClient();
              OperatorAssembly operator = new OperatorAssembly(client,
-                     OperatorSettings.defaults(new OperatorMetrics(registry)).withServerSideApply(false))) {
+                     OperatorSettings.defaults(new OperatorMetrics(registry)))) {
             assertThat(operator.operator().getRegisteredControllersNumber()).isEqualTo(4);
             assertThat(operator.ready()).isFalse();
 

@@ -35,7 +35,6 @@ class RunOptionsTest {
         assertThat(settings.ram().ramQuotas()).isFalse();
         assertThat(parse("--ram-rate=quotas").settings(OperatorMetrics.discarding(), "pod-ns", null).ram().ramQuotas())
                 .isTrue();
-        assertThat(settings.serverSideApply()).isTrue();
         assertThat(settings.leaderElection()).hasValue(
                 new OperatorSettings.LeaderElection(RunOptions.DEFAULT_LEASE_NAME, "ram-system"));
         assertThat(options.logFormat()).isEqualTo(LogFormat.JSON);

@@ -3,7 +3,6 @@ package io.ramgrants.controller.grant;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -111,7 +110,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         keepLatestCorrection(key(grant), outcome, status);
         boolean write = statuses.worthWriting(grant.getStatus(), status, now);
         log(grant, outcome, write);
-        UpdateControl<R> control = write ? statusUpdate(grant, status, context) : UpdateControl.noUpdate();
+        UpdateControl<R> control = write ? statusUpdate(grant, status) : UpdateControl.noUpdate();
         return control.rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
     }
 
@@ -136,7 +135,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         if (statuses.worthWriting(grant.getStatus(), status, now)) {
-            StatusWrites.apply(context, withStatus(grant, status), () -> writeStatus(grant, status));
+            StatusWrites.apply(context, withStatus(grant, status));
         }
         log(grant, outcome, true);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
@@ -150,16 +149,8 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
                 "unexpected " + e.getClass().getSimpleName() + "; see the operator log");
         GrantStatus status = statuses.build(grant.getStatus(), PassOutcome.blocked(verdict),
                 grant.getMetadata().getGeneration(), deps.clock().instant());
-        if (StatusWrites.serverSideApply(context)) {
-            return ErrorStatusUpdateControl.patchStatus(withStatus(grant, status));
-        }
-        try {
-            writeStatus(grant, status);
-        } catch (KubernetesClientException writeFailed) {
-            // The status says nothing new here; the reconcile error that brought us is what JOSDK retries.
-            LOG.warn("{} {}: could not write the error status: HTTP {}", kind, key(grant), writeFailed.getCode());
-        }
-        return ErrorStatusUpdateControl.defaultErrorProcessing();
+        // JOSDK applies it like any status (StatusWrites) and retries the reconcile error either way.
+        return ErrorStatusUpdateControl.patchStatus(withStatus(grant, status));
     }
 
     private void keepLatestCorrection(String key, PassOutcome outcome, GrantStatus status) {
@@ -191,9 +182,9 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         });
     }
 
-    /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
-    private UpdateControl<R> statusUpdate(R grant, GrantStatus status, Context<R> context) {
-        return StatusWrites.update(context, withStatus(grant, status), () -> writeStatus(grant, status));
+    /** See {@link StatusWrites}. */
+    private UpdateControl<R> statusUpdate(R grant, GrantStatus status) {
+        return StatusWrites.update(withStatus(grant, status));
     }
 
     private void log(R grant, PassOutcome outcome, boolean statusChanged) {
@@ -214,19 +205,6 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
                 .build());
         patch.setStatus(status);
         return patch;
-    }
-
-    /**
-     * Writes the status onto the object read from the server (not JOSDK's cache), when status is not
-     * written by server-side apply (the fabric8 mock server only). Throws what the server answers.
-     */
-    private void writeStatus(R grant, GrantStatus status) {
-        deps.client().resources(type).inNamespace(grant.getMetadata().getNamespace())
-                .withName(grant.getMetadata().getName())
-                .editStatus(current -> {
-                    current.setStatus(status);
-                    return current;
-                });
     }
 
     private R newInstance() {

@@ -208,7 +208,13 @@ final class GrantOperatorHarness implements AutoCloseable {
         AlibabaCloudAccount account = new AlibabaCloudAccount();
         account.setMetadata(new ObjectMetaBuilder().withName(name).build());
         account.setSpec(spec);
-        client.resource(account).createOr(existing -> existing.update());
+        // An account another class on the same (real) server made already: take its latest version, so
+        // the operator's status writes in between do not make this a conflict.
+        client.resource(account).createOr(existing -> client.resources(AlibabaCloudAccount.class).withName(name)
+                .edit(latest -> {
+                    latest.setSpec(spec);
+                    return latest;
+                }));
     }
 
     void account(String name, String accountId, String accessKeyId, String accessKeySecret) {
