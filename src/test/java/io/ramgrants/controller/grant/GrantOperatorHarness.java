@@ -208,13 +208,10 @@ final class GrantOperatorHarness implements AutoCloseable {
         AlibabaCloudAccount account = new AlibabaCloudAccount();
         account.setMetadata(new ObjectMetaBuilder().withName(name).build());
         account.setSpec(spec);
-        // An account another class on the same (real) server made already: take its latest version, so
-        // the operator's status writes in between do not make this a conflict.
-        client.resource(account).createOr(existing -> client.resources(AlibabaCloudAccount.class).withName(name)
-                .edit(latest -> {
-                    latest.setSpec(spec);
-                    return latest;
-                }));
+        // An account another class on the same (real) server made already: apply the spec server-side, which
+        // needs no resourceVersion, so the operator's status writes in between cannot make it a conflict.
+        client.resource(account).createOr(existing -> client.resource(account).fieldManager("test-harness")
+                .forceConflicts().serverSideApply());
     }
 
     void account(String name, String accountId, String accessKeyId, String accessKeySecret) {
