@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * (the same pure function {@code plan} runs), the accounts' namespace and trust limits, and
  * whether every account that receives a role is verified and usable.
  */
-final class AccountGate {
+class AccountGate {
     private final AccountRegistry registry;
 
     AccountGate(AccountRegistry registry) {

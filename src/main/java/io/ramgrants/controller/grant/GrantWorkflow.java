@@ -40,8 +40,13 @@ final class GrantWorkflow {
 
     GrantWorkflow(AccountRegistry registry, RoleClaimIndex claims, AccountUsage usage, Precondition precondition,
                   SharedObservation observation, AccountSlots slots) {
+        this(registry, new AccountGate(registry), claims, usage, precondition, observation, slots);
+    }
+
+    GrantWorkflow(AccountRegistry registry, AccountGate gate, RoleClaimIndex claims, AccountUsage usage,
+                  Precondition precondition, SharedObservation observation, AccountSlots slots) {
         this.registry = registry;
-        this.gate = new AccountGate(registry);
+        this.gate = gate;
         this.claims = claims;
         this.usage = usage;
         this.precondition = precondition;
@@ -62,8 +67,7 @@ final class GrantWorkflow {
      */
     PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status) {
         OwnerRef owner = OwnerRef.of(grant);
-        Admission admission = gate.admit(grant);
-        usage.record(owner, admission.accounts());
+        Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
             claims.release(owner);
             return PassOutcome.blocked(admission.blocked().get());
@@ -131,8 +135,7 @@ final class GrantWorkflow {
             forget(owner);
             return new Deletion(PassOutcome.blocked(Verdict.ready(GrantReasons.UP_TO_DATE, "RAM left as it is")), true);
         }
-        Admission admission = gate.admit(grant);
-        usage.record(owner, admission.accounts());
+        Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
             Verdict blocked = admission.blocked().get();
             return new Deletion(PassOutcome.blocked(new Verdict(blocked.standing(), blocked.reason(),
@@ -161,6 +164,21 @@ final class GrantWorkflow {
         }
         return new Deletion(new PassOutcome(EngineVerdicts.afterFailedDeletion(result, options), Optional.of(result),
                 result.notes()), false);
+    }
+
+    /**
+     * Reads the registry between announcing the pass and recording what it depended on, so an
+     * account change while the gate reads re-queues the grant instead of finding nobody.
+     */
+    private Admission admit(OwnerRef owner, HasMetadata grant) {
+        usage.reading(owner);
+        try {
+            Admission admission = gate.admit(grant);
+            usage.record(owner, admission.accounts());
+            return admission;
+        } finally {
+            usage.doneReading(owner);
+        }
     }
 
     private static Set<String> accountIds(DesiredState desired, Inventory prior) {
