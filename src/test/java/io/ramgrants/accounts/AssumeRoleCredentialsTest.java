@@ -80,7 +80,8 @@ class AssumeRoleCredentialsTest {
         sts.failNext("AssumeRole", RamErrorKind.TRANSIENT, "ServiceUnavailable");
 
         assertThat(provider.credentials()).isSameAs(first);
-        assertThat(provider.credentials()).isNotEqualTo(first); // the next attempt succeeds
+        clock.advance(TemporaryCredentialCache.FIRST_RETRY);
+        assertThat(provider.credentials()).isNotEqualTo(first); // the next attempt, after the backoff, succeeds
     }
 
     @Test
