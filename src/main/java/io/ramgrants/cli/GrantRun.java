@@ -68,7 +68,7 @@ record GrantRun(EvaluatedResource resource, EngineResult result, List<String> wa
         return runs;
     }
 
-    /** The engine options a grant's spec and annotations ask for (DESIGN §2). */
+    /** The engine options a grant's spec and annotations ask for (README, "Grants"). */
     static EngineOptions optionsOf(EvaluatedResource resource) {
         EngineOptions options = EngineOptions.defaults();
         if (resource.source().resource() instanceof CustomResource<?, ?> grant && grant.getSpec() instanceof GrantSpec spec) {

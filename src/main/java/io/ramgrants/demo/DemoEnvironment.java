@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Everything the demo runs in this process: the RAM/STS emulator standing in for Alibaba
  * Cloud, an in-memory Kubernetes API, and the operator assembled as {@code run} assembles it
- * (short resync, no leader election, merge-patch status writes for the mock API server).
+ * (short resync, no leader election, status written by the reconcilers instead of server-side
+ * apply, for the mock API server).
  * Closing it stops all three, in reverse order.
  */
 final class DemoEnvironment implements AutoCloseable {

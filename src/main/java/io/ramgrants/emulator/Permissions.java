@@ -46,7 +46,7 @@ final class Permissions {
             RoleEntry role = account.roles.get(AccountState.key(caller.roleName()));
             if (role != null) {
                 for (PolicyRef ref : role.attachments.keySet()) {
-                    documents.add(PolicyDocuments.parse(ref.type().equals(PolicyRef.SYSTEM)
+                    documents.add(StoredPolicyDocuments.parse(ref.type().equals(PolicyRef.SYSTEM)
                             ? SystemPolicyCatalogue.get(ref.name()).document()
                             : account.customPolicy(ref.name()).defaultVersion().document()));
                 }

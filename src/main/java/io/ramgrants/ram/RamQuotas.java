@@ -3,7 +3,7 @@ package io.ramgrants.ram;
 import java.util.Map;
 
 /**
- * RAM's and STS's documented per-account, per-API quotas in calls per second (DESIGN §6). Each
+ * RAM's and STS's documented per-account, per-API quotas in calls per second (docs/scale.md). Each
  * API has its own window, so a client that spends one uniform budget on all actions either
  * overruns the 10/s attach quota or wastes the 100/s read quotas; budgets per action avoid both.
  */

@@ -15,15 +15,17 @@ import java.util.Set;
 
 /**
  * How one operator process runs. {@link #defaults()} is what a real cluster gets; tests and
- * the demo shorten the periods and switch status writes to merge patches.
+ * the demo shorten the periods and turn server-side apply off (the reconcilers then write status
+ * themselves on a fresh read of the object, see {@code StatusWrites}).
  *
  * @param watchNamespaces  namespaces whose grants are reconciled; empty = all
  * @param labelSelector    only grants matching it, to shard grants across Deployments; null = all
  * @param resyncPeriod     how often each grant re-reads RAM to catch out-of-band edits (jittered)
  * @param firstRetry       first backoff delay after a transient RAM failure (doubles per attempt)
  * @param ram              per-account call rate, retries and timeouts of the RAM gateways
- * @param serverSideApply  status writes by server-side apply (real API servers) or merge patch
- *                         (fabric8's mock server answers SSA with 415)
+ * @param serverSideApply  status writes by server-side apply (real API servers), or written by the
+ *                         reconcilers on a fresh read of the object (fabric8's mock server answers
+ *                         SSA with 415)
  * @param leaderElection   the Lease to hold; empty = no leader election (one replica)
  * @param accountSchedule  when AlibabaCloudAccounts are verified again
  * @param observation      per-role or batch observation of RAM, and the batch path's full-sweep period

@@ -70,7 +70,10 @@ final class MockCluster implements AutoCloseable {
                 .andReturn(201, review).always();
     }
 
-    /** Test settings: merge-patch status, short resync, tiny RAM retry delays, quick account checks. */
+    /**
+     * Test settings: status without server-side apply (the mock answers SSA with 415), short resync,
+     * tiny RAM retry delays, quick account checks.
+     */
     static OperatorSettings settings(OperatorMetrics metrics, Duration resync) {
         return OperatorSettings.defaults(metrics)
                 .withServerSideApply(false)

@@ -96,7 +96,7 @@ final class GrantWorkflow {
      * and the status write leaves the old generation in status, so it is covered), or when an
      * edited resource has no inventory yet (a status from before the inventory existed). Never in
      * steady state, and not for a new resource (what it may have created has the names it still
-     * declares), so neither a resync nor a first creation costs an extra RAM call (DESIGN §7).
+     * declares), so neither a resync nor a first creation costs an extra RAM call (docs/scale.md).
      */
     private static boolean scanDue(HasMetadata grant, GrantStatus status) {
         Long generation = grant.getMetadata().getGeneration();
@@ -133,7 +133,7 @@ final class GrantWorkflow {
         EngineOptions options = GrantOptions.of(grant, spec);
         if (options.removal() == RemovalPolicy.RETAIN || options.mode() == ManagementMode.OBSERVE) {
             forget(owner);
-            return new Deletion(PassOutcome.blocked(Verdict.ready(GrantReasons.UP_TO_DATE, "RAM left as it is")), true);
+            return new Deletion(PassOutcome.settled(Verdict.ready(GrantReasons.UP_TO_DATE, "RAM left as it is")), true);
         }
         Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
