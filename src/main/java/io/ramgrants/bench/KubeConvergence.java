@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -49,20 +48,55 @@ final class KubeConvergence implements AutoCloseable {
     private final OperatorAssembly operator;
 
     private final Map<String, Long> readyAtNanos = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder apiRequests = new java.util.concurrent.atomic.LongAdder();
 
     KubeConvergence(RamClientSettings ram, OperatorSettings.Concurrency concurrency,
-                    UnaryOperator<RamGateway> ramWrapper) {
+                    UnaryOperator<RamGateway> ramWrapper, java.nio.file.Path kubeconfig) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), true);
-        server.init();
-        client = server.createClient();
+        OperatorSettings settings = OperatorSettings.defaults(OperatorMetrics.discarding());
+        if (kubeconfig == null) {
+            server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                    new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
+            server.init();
+            client = counted(server.createClient().getConfiguration());
+        } else {
+            server = null;
+            try {
+                client = counted(io.fabric8.kubernetes.client.Config.fromKubeconfig(
+                        java.nio.file.Files.readString(kubeconfig)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (String ns : List.of(SECRETS_NAMESPACE, BenchWorkload.NAMESPACE)) {
+                client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+            }
+        }
         // Resync far beyond the run: the measured resyncs are the benchmark's own passes.
-        OperatorSettings settings = OperatorSettings.defaults(OperatorMetrics.discarding())
-                .withServerSideApply(false).withResync(Duration.ofHours(1), Duration.ofSeconds(1)).withRam(ram)
+        settings = settings.withResync(Duration.ofHours(1), Duration.ofSeconds(1)).withRam(ram)
                 .withConcurrency(concurrency);
         operator = new OperatorAssembly(client, settings, ramWrapper);
         operator.start();
+    }
+
+    /** A client counting every HTTP request it sends (the bench's own polls included). */
+    private KubernetesClient counted(io.fabric8.kubernetes.client.Config config) {
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config)
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("bench-count",
+                        new io.fabric8.kubernetes.client.http.Interceptor() {
+                            @Override
+                            public void before(io.fabric8.kubernetes.client.http.BasicBuilder builder,
+                                               io.fabric8.kubernetes.client.http.HttpRequest request,
+                                               io.fabric8.kubernetes.client.http.Interceptor.RequestTags tags) {
+                                apiRequests.increment();
+                            }
+                        }))
+                .build();
+    }
+
+    /** HTTP requests sent to the API server so far (watch connections count once). */
+    long apiRequests() {
+        return apiRequests.sum();
     }
 
     /** Creates the accounts and waits until each is Ready; not part of the measured time. */
@@ -70,8 +104,8 @@ final class KubeConvergence implements AutoCloseable {
         for (BenchAccount account : accounts) {
             client.secrets().resource(new SecretBuilder()
                     .withNewMetadata().withNamespace(SECRETS_NAMESPACE).withName(account.name() + "-keys").endMetadata()
-                    .withStringData(Map.of("accessKeyId", account.accessKeyId(),
-                            "accessKeySecret", account.accessKeySecret()))
+                    .withData(Map.of("accessKeyId", base64(account.accessKeyId()),
+                            "accessKeySecret", base64(account.accessKeySecret())))
                     .build()).create();
             client.resource(accountResource(account, emulatorEndpoint)).create();
         }
@@ -138,10 +172,16 @@ final class KubeConvergence implements AutoCloseable {
         return resource;
     }
 
+    private static String base64(String value) {
+        return java.util.Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public void close() {
         operator.close();
         client.close();
-        server.destroy();
+        if (server != null) {
+            server.destroy();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.ramgrants.cli;
 
 import io.ramgrants.accounts.CredentialEnvironment;
-import io.ramgrants.engine.PlannedAction;
+import io.ramgrants.engine.EngineResult;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestEvaluator;
 import io.ramgrants.manifest.ManifestReader;
@@ -9,7 +9,9 @@ import io.ramgrants.manifest.ManifestSet;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -18,13 +20,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Run one pass of the engine against RAM without a cluster.",
+        description = {"Converge RAM to the manifests without a cluster: passes of the engine until RAM matches,"
+                + " a terminal failure, or --timeout.",
                 "Uses the AlibabaCloudAccounts in the input (their Secrets from the same input, or the "
-                        + "environment for default-chain accounts) and prints each RAM action."},
+                        + "environment for default-chain accounts) and prints each RAM action.",
+                "Throttling, 5xx and timeouts are met by observing again and planning from what RAM now holds"
+                        + " (a write whose answer was lost is found done, never repeated blindly)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:RAM now matches the manifests",
                 "1:invalid input (manifests, accounts, Secrets): nothing was written",
-                "3:a RAM action failed, or a conflict (a role not managed by this grant) blocked convergence"})
+                "3:a RAM action failed terminally or kept failing until --timeout, or a conflict (a role not managed by"
+                        + " this grant) blocked convergence"})
 public final class ApplyCommand implements Callable<Integer> {
     static final int CONVERGED = 0;
     static final int INVALID = 1;
@@ -44,8 +50,17 @@ public final class ApplyCommand implements Callable<Integer> {
             + " of being skipped with a note.")
     boolean strict;
 
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = "Give up converging after this long, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
     @Spec
     CommandSpec spec;
+
+    ConvergingApply.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    /** Per-call retries; tests shorten the backoff. */
+    io.ramgrants.ram.RamClientSettings settings = OnlinePlan.CLI_SETTINGS;
 
     CredentialEnvironment environment = CredentialEnvironment.ofProcess();
 
@@ -76,25 +91,41 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("apply: no grant in the input wants a RAM role; nothing to do");
             return CONVERGED;
         }
-        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, allowEndpointHosts).run(evaluated, false);
+        ConvergingApply[] converging = new ConvergingApply[1];
+        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, allowEndpointHosts, settings)
+                .run(evaluated, (engine, grants, gateways) -> {
+                    converging[0] = new ConvergingApply(engine, gateways, timeout, System::nanoTime, sleeper);
+                    return converging[0].runAll(grants);
+                });
         if (!outcome.online()) {
             outcome.unreachable().forEach(reason -> out.println("error: " + reason));
             out.println("apply: cannot reach RAM, nothing was written");
             return outcome.inputProblem() ? INVALID : NOT_CONVERGED;
         }
-        outcome.runs().forEach(run -> report(out, run));
-        long applied = outcome.runs().stream().mapToLong(r -> r.result().applied().size()).sum();
+        Map<EvaluatedResource, List<EngineResult>> passes = converging[0].passes();
+        outcome.runs().forEach(run -> report(out, run, passes.get(run.resource())));
+        long applied = passes.values().stream().flatMap(List::stream).mapToLong(r -> r.applied().size()).sum();
+        int maxPasses = passes.values().stream().mapToInt(List::size).max().orElse(0);
         boolean converged = outcome.runs().stream().allMatch(r -> r.result().converged());
-        out.println("apply: " + applied + " action(s) applied; "
+        out.println("apply: " + applied + " action(s) applied in " + maxPasses + " pass(es); "
                 + (converged ? "RAM matches the manifests" : "RAM does not match the manifests yet"));
         return converged ? CONVERGED : NOT_CONVERGED;
     }
 
-    private static void report(PrintWriter out, GrantRun run) {
+    private static void report(PrintWriter out, GrantRun run, List<EngineResult> passes) {
         out.println(run.resource().displayName() + " (" + run.resource().source().location() + "):");
-        List<PlannedAction> applied = run.result().applied();
-        run.result().plan().actions().forEach(action ->
-                out.println("  " + (applied.contains(action) ? "applied: " : "not applied: ") + action.line()));
+        for (int i = 0; i < passes.size(); i++) {
+            EngineResult pass = passes.get(i);
+            boolean last = i == passes.size() - 1;
+            pass.applied().forEach(action -> out.println("  applied: " + action.line()));
+            if (last) {
+                pass.plan().actions().stream().filter(a -> !pass.applied().contains(a))
+                        .forEach(action -> out.println("  not applied: " + action.line()));
+            } else {
+                // An earlier pass stopped on something worth another look; the next pass planned again.
+                pass.failure().ifPresent(f -> out.println("  retrying after: " + f.step() + ": " + f.code()));
+            }
+        }
         run.resource().desired().ifPresent(state -> state.notes().forEach(n -> out.println("  note: " + n)));
         run.findings().forEach(f -> out.println("  " + f));
     }

@@ -55,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--with-kube", description = "Run the real controllers on the fabric8 mock Kubernetes API.")
     boolean withKube;
 
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "With --with-kube: a real API server instead of the mock (CRDs applied; the bench writes to"
+                    + " namespaces bench and ram-grants).")
+    java.nio.file.Path kubeconfig;
+
     @Option(names = "--slow-account-latency-ms", defaultValue = "0", paramLabel = "MS",
             description = "With --with-kube: every RAM call of the first account waits MS first, to show the other"
                     + " accounts still converge in their normal time (default: ${DEFAULT-VALUE}).")
@@ -93,7 +98,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (withKube && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // JOSDK's INFO lines would drown the report
         }
-        BenchReport report = new Benchmark(options).run();
+        if (kubeconfig != null && !withKube) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig needs --with-kube");
+        }
+        BenchReport report = new Benchmark(options, kubeconfig).run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(output == Format.json ? report.toJson() : report.toText());
         out.flush();

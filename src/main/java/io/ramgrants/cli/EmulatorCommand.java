@@ -29,6 +29,15 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "An account and one of its root AccessKeys; repeat for more keys or accounts.")
     List<String> accounts = new ArrayList<>();
 
+    @Option(names = "--user", paramLabel = "ID:NAME=AKID:SECRET[@POLICY,...]",
+            description = {"A RAM user of account ID with one AccessKey and the system policies listed (e.g. AliyunRAMFullAccess)"
+                    + " attached; repeat for more. RAM-user keys are authorised by their policies, and only they may call AssumeRole."})
+    List<String> users = new ArrayList<>();
+
+    @Option(names = "--oidc-provider", paramLabel = "ID:NAME=CLIENTID[,CLIENTID...]",
+            description = "An OIDC provider acs:ram::ID:oidc-provider/NAME accepting these client IDs as the token's aud; repeat for more.")
+    List<String> oidcProviders = new ArrayList<>();
+
     @Option(names = "--fault-throttle", defaultValue = "0", paramLabel = "P",
             description = "Fraction of calls answered 400 Throttling.User (default: ${DEFAULT-VALUE}).")
     double faultThrottle;
@@ -40,6 +49,13 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--fault-lost-reply", defaultValue = "0", paramLabel = "P",
             description = "Fraction of RAM writes that take effect but are answered 503/500 all the same (default: ${DEFAULT-VALUE}).")
     double faultLostReply;
+
+    @Option(names = "--consistency-lag", defaultValue = "0s", paramLabel = "DURATION",
+            converter = RunCommand.DurationConverter.class,
+            description = {"Model RAM's eventual consistency: after a write, dependent calls may see the old state for a"
+                    + " seeded random time up to this (e.g. 2s): DeleteRole after a detach, DeletePolicy after a detach or"
+                    + " version delete, AttachPolicyToRole after CreateRole, GetRole's trust policy (default: ${DEFAULT-VALUE})."})
+    java.time.Duration consistencyLag;
 
     @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "N", description = "Added latency per call (default: ${DEFAULT-VALUE}).")
     long latencyMs;
@@ -80,11 +96,28 @@ public final class EmulatorCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void addUser(EmulatorConfig.Builder builder, String user) {
+        int colon = user.indexOf(':');
+        int eq = user.indexOf('=', colon + 1);
+        int keyColon = user.indexOf(':', eq + 1);
+        if (colon <= 0 || eq <= colon + 1 || keyColon <= eq + 1 || keyColon == user.length() - 1) {
+            // Never echo the value: it holds a secret.
+            throw new IllegalArgumentException("--user must look like ID:NAME=AKID:SECRET[@POLICY,...]");
+        }
+        String rest = user.substring(keyColon + 1);
+        int policiesAt = rest.lastIndexOf('@');
+        String secret = policiesAt < 0 ? rest : rest.substring(0, policiesAt);
+        String[] policies = policiesAt < 0 || policiesAt == rest.length() - 1 ? new String[0]
+                : rest.substring(policiesAt + 1).split(",");
+        builder.user(user.substring(0, colon), user.substring(colon + 1, eq), user.substring(eq + 1, keyColon), secret,
+                policies);
+    }
+
     /** The emulator configuration the options describe; usage errors as picocli's ParameterException. */
     public EmulatorConfig config() {
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .faultThrottle(faultThrottle).fault5xx(fault5xx).faultLostReply(faultLostReply).latencyMs(latencyMs)
-                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles);
+                .rate(rate).ramQuotas(ramQuotas).maxRolesPerAccount(maxRoles).consistencyLag(consistencyLag);
         if (seed != null) {
             builder.seed(seed);
         }
@@ -96,6 +129,18 @@ public final class EmulatorCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--account must look like ID=AKID:SECRET, got " + account);
                 }
                 builder.account(account.substring(0, eq), account.substring(eq + 1, colon), account.substring(colon + 1));
+            }
+            for (String user : users) {
+                addUser(builder, user);
+            }
+            for (String provider : oidcProviders) {
+                int colon = provider.indexOf(':');
+                int eq = provider.indexOf('=', colon + 1);
+                if (colon <= 0 || eq <= colon + 1 || eq == provider.length() - 1) {
+                    throw new IllegalArgumentException("--oidc-provider must look like ID:NAME=CLIENTID[,CLIENTID], got " + provider);
+                }
+                builder.oidcProvider(provider.substring(0, colon), provider.substring(colon + 1, eq),
+                        provider.substring(eq + 1).split(","));
             }
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -61,11 +61,15 @@ record GrantRun(EvaluatedResource resource, EngineResult result, List<String> wa
             for (int pass = 1; pass < MAX_PASSES && result.staleObservation(); pass++) {
                 result = engine.reconcile(desired, Inventory.empty(), true, options);
             }
-            List<String> warnings = gateways != null && resource.source().resource() instanceof CrossAccountDtsGrant
-                    ? DtsServiceRoleCheck.once().notes(desired, gateways) : List.of();
-            runs.add(new GrantRun(resource, result, warnings));
+            runs.add(new GrantRun(resource, result, warnings(resource, gateways)));
         }
         return runs;
+    }
+
+    /** The read-only checks the operator runs besides the plan ({@code gateways} null: none). */
+    static List<String> warnings(EvaluatedResource resource, GatewayResolver gateways) {
+        return gateways != null && resource.source().resource() instanceof CrossAccountDtsGrant
+                ? DtsServiceRoleCheck.once().notes(resource.desired().get(), gateways) : List.of();
     }
 
     /** The engine options a grant's spec and annotations ask for (README, "Grants"). */

@@ -7,6 +7,7 @@ import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.accounts.EndpointAllowList;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
+import io.ramgrants.engine.GatewayResolver;
 import io.ramgrants.engine.GrantEngine;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestSet;
@@ -54,8 +55,10 @@ final class OnlinePlan {
     private final CredentialEnvironment environment;
     private final AccountGuards guards;
 
+    private final RamClientSettings settings;
+
     OnlinePlan(ManifestSet manifests, CredentialEnvironment environment) {
-        this(manifests, environment, List.of());
+        this(manifests, environment, List.of(), CLI_SETTINGS);
     }
 
     /**
@@ -63,10 +66,16 @@ final class OnlinePlan {
      *                           may receive credentials; manifests under review are no more trusted than a tenant
      */
     OnlinePlan(ManifestSet manifests, CredentialEnvironment environment, List<String> allowEndpointHosts) {
+        this(manifests, environment, allowEndpointHosts, CLI_SETTINGS);
+    }
+
+    OnlinePlan(ManifestSet manifests, CredentialEnvironment environment, List<String> allowEndpointHosts,
+               RamClientSettings settings) {
         this.manifests = manifests;
         this.environment = environment;
         this.guards = AccountGuards.defaults(environment)
                 .withEndpoints(EndpointAllowList.withExtraHosts(allowEndpointHosts));
+        this.settings = settings;
     }
 
     /** Every account the grants want a role in. */
@@ -77,8 +86,17 @@ final class OnlinePlan {
         return accounts;
     }
 
+    /** What to do with the engine once every account is reachable. */
+    interface Runner {
+        List<GrantRun> run(GrantEngine engine, List<EvaluatedResource> evaluated, GatewayResolver gateways);
+    }
+
     Outcome run(List<EvaluatedResource> evaluated, boolean observeOnly) {
-        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways(), guards);
+        return run(evaluated, (engine, grants, gateways) -> GrantRun.runAll(engine, grants, observeOnly, gateways));
+    }
+
+    Outcome run(List<EvaluatedResource> evaluated, Runner runner) {
+        ManifestAccounts accounts = new ManifestAccounts(manifests, environment, gateways(settings), guards);
         List<String> missing = accounts.withoutCredentials(neededAccounts(evaluated));
         if (!missing.isEmpty()) {
             return new Outcome(Reach.NO_CREDENTIALS, List.of(), missing, true);
@@ -92,11 +110,10 @@ final class OnlinePlan {
             return new Outcome(Reach.NOT_READY, List.of(), reasons, inputProblem);
         }
         GrantEngine engine = new GrantEngine(accounts.gateways());
-        return new Outcome(Reach.ONLINE, GrantRun.runAll(engine, evaluated, observeOnly, accounts.gateways()),
-                List.of(), false);
+        return new Outcome(Reach.ONLINE, runner.run(engine, evaluated, accounts.gateways()), List.of(), false);
     }
 
-    private static RamGateways gateways() {
-        return new RamGateways(CLI_SETTINGS, OperatorMetrics.discarding());
+    private static RamGateways gateways(RamClientSettings settings) {
+        return new RamGateways(settings, OperatorMetrics.discarding());
     }
 }

@@ -103,10 +103,14 @@ public final class Demo {
                 + DemoCast.GRANTS_NAMESPACE + "/crossaccountdtsgrants");
         narrator.text("Operator metrics: http://127.0.0.1:" + metricsPort + "/metrics  (also /healthz, /readyz)");
         narrator.text("RAM/STS emulator: " + env.emulator.endpoint());
-        narrator.text("Accounts and their root AccessKeys. These keys exist only in this process and die with it;"
-                + " they are printed because you asked to keep the demo running and need them to sign calls:");
-        TextTable keys = new TextTable("ACCOUNT", "ACCOUNT-ID", "ACCESS-KEY-ID", "ACCESS-KEY-SECRET");
-        cast.accounts().forEach(a -> keys.row(a.name(), a.accountId(), a.accessKeyId(), a.accessKeySecret()));
+        narrator.text("Accounts, their root AccessKeys (the console user's) and the AccessKeys of the RAM user "
+                + DemoAccount.OPERATOR_USER + " the operator is given. These keys exist only in this process and die"
+                + " with it; they are printed because you asked to keep the demo running and need them to sign calls:");
+        TextTable keys = new TextTable("ACCOUNT", "ACCOUNT-ID", "IDENTITY", "ACCESS-KEY-ID", "ACCESS-KEY-SECRET");
+        cast.accounts().forEach(a -> {
+            keys.row(a.name(), a.accountId(), "root", a.accessKeyId(), a.accessKeySecret());
+            keys.row(a.name(), a.accountId(), "user/" + DemoAccount.OPERATOR_USER, a.operatorKeyId(), a.operatorKeySecret());
+        });
         narrator.block(keys.render("    "));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

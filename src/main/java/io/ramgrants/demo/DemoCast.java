@@ -61,8 +61,8 @@ final class DemoCast {
         return new SecretBuilder()
                 .withNewMetadata().withNamespace(SECRETS_NAMESPACE).withName(account.secretName()).endMetadata()
                 .withType("Opaque")
-                .withStringData(Map.of("accessKeyId", account.accessKeyId(),
-                        "accessKeySecret", account.accessKeySecret()))
+                .withStringData(Map.of("accessKeyId", account.operatorKeyId(),
+                        "accessKeySecret", account.operatorKeySecret()))
                 .build();
     }
 

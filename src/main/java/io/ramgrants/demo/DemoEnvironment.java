@@ -47,7 +47,10 @@ final class DemoEnvironment implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> InMemoryKubernetes.start(verbose));
         try {
             EmulatorConfig.Builder config = EmulatorConfig.builder().ramQuotas(true);
-            cast.accounts().forEach(a -> config.account(a.accountId(), a.accessKeyId(), a.accessKeySecret()));
+            // Root keys for the console user; a RAM user's keys for the operator (README: why not root keys).
+            cast.accounts().forEach(a -> config.account(a.accountId(), a.accessKeyId(), a.accessKeySecret())
+                    .user(a.accountId(), DemoAccount.OPERATOR_USER, a.operatorKeyId(), a.operatorKeySecret(),
+                            "AliyunRAMFullAccess"));
             RamEmulator emulator = RamEmulator.start(config.build(), 0);
             started.add(emulator);
             narrator.step("RAM/STS emulator listening on " + emulator.endpoint() + " with "

@@ -22,12 +22,30 @@ final class AccountState {
     /** Roles by lower-cased name: RAM role names are unique regardless of case. */
     final TreeMap<String, RoleEntry> roles = new TreeMap<>();
     final TreeMap<String, PolicyEntry> customPolicies = new TreeMap<>();
+    /** RAM users by lower-cased name. */
+    final TreeMap<String, UserEntry> users = new TreeMap<>();
     /** Reverse index: the roles (lower-cased names, with attach time) holding each policy. */
     private final Map<PolicyRef, Map<String, Instant>> holders = new HashMap<>();
 
+    /** RAM catching up with recent writes (no effect unless a consistency lag is configured). */
+    final ConsistencyLag lag;
+
     AccountState(String accountId, int maxRoles) {
+        this(accountId, maxRoles, new ConsistencyLag(0, () -> java.time.Duration.ZERO));
+    }
+
+    AccountState(String accountId, int maxRoles, ConsistencyLag lag) {
         this.accountId = accountId;
         this.maxRoles = maxRoles;
+        this.lag = lag;
+    }
+
+    static String roleLagKey(String roleName) {
+        return "role:" + key(roleName);
+    }
+
+    static String policyLagKey(String policyName) {
+        return "policy:" + policyName;
     }
 
     static String key(String roleName) {
@@ -40,6 +58,19 @@ final class AccountState {
             throw RamError.notFound("EntityNotExist.Role", "The role does not exist: " + roleName + ".");
         }
         return role;
+    }
+
+    UserEntry user(String userName) {
+        UserEntry user = users.get(key(userName));
+        if (user == null) {
+            throw RamError.notFound("EntityNotExist.User", "The user does not exist: " + userName + ".");
+        }
+        return user;
+    }
+
+    /** Users holding the policy. */
+    long userHolders(PolicyRef policy) {
+        return users.values().stream().filter(u -> u.attachments.containsKey(policy)).count();
     }
 
     PolicyEntry customPolicy(String policyName) {

@@ -39,6 +39,7 @@ final class AdminHandler implements HttpHandler {
                 }
                 case "GET /_emulator/faults" -> HttpResponses.send(exchange, 200, null, emulator.faults());
                 case "POST /_emulator/faults" -> updateFaults(exchange, body);
+                case "POST /_emulator/users" -> addUser(exchange, body);
                 default -> HttpResponses.send(exchange, 404, null, Map.of("error", "no such admin endpoint: " + route));
             }
         }
@@ -58,6 +59,27 @@ final class AdminHandler implements HttpHandler {
                 into.computeIfAbsent(account, a -> new TreeMap<>()).put(action + suffix, n)));
     }
 
+    /** {@code {"accountId","userName","accessKeyId","accessKeySecret","systemPolicies":[...]}}; the secret is never echoed. */
+    private void addUser(HttpExchange exchange, byte[] body) throws IOException {
+        try {
+            JsonNode json = HttpResponses.JSON.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new IllegalArgumentException("body must be a JSON object");
+            }
+            java.util.List<String> policies = new java.util.ArrayList<>();
+            json.path("systemPolicies").forEach(p -> policies.add(p.asText()));
+            EmulatorConfig probe = EmulatorConfig.builder().user(json.path("accountId").asText(null),
+                    json.path("userName").asText(null), json.path("accessKeyId").asText(null),
+                    json.path("accessKeySecret").asText(null), policies.toArray(String[]::new)).build();
+            EmulatorConfig.UserKey user = probe.users().get(0);
+            emulator.addUser(user);
+            HttpResponses.send(exchange, 200, null, Map.of("accountId", user.accountId(), "userName", user.userName(),
+                    "accessKeyId", user.accessKeyId(), "systemPolicies", user.systemPolicies()));
+        } catch (IOException | IllegalArgumentException e) {
+            HttpResponses.send(exchange, 400, null, Map.of("error", String.valueOf(e.getMessage())));
+        }
+    }
+
     private void updateFaults(HttpExchange exchange, byte[] body) throws IOException {
         FaultSettings current = emulator.faults();
         try {
@@ -69,7 +91,8 @@ final class AdminHandler implements HttpHandler {
                     json.path("throttle").asDouble(current.throttle()),
                     json.path("serverError").asDouble(current.serverError()),
                     json.path("latencyMs").asLong(current.latencyMs()),
-                    json.path("lostReply").asDouble(current.lostReply()));
+                    json.path("lostReply").asDouble(current.lostReply()),
+                    json.path("consistencyLagMs").asLong(current.consistencyLagMs()));
             emulator.setFaults(updated);
             HttpResponses.send(exchange, 200, null, updated);
         } catch (IOException | IllegalArgumentException e) {

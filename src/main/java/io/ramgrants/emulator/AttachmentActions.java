@@ -19,6 +19,9 @@ final class AttachmentActions {
 
     private static Map<String, Object> attach(ActionContext ctx) {
         return changeAttachment(ctx, (account, role, policy, named) -> {
+            if (account.lag.settling(ConsistencyLag.Kind.CREATED_ROLE, AccountState.roleLagKey(role.roleName), ctx.now())) {
+                throw RamError.notFound("EntityNotExist.Role", "The role does not exist: " + role.roleName + ".");
+            }
             if (role.attachments.containsKey(policy)) {
                 throw RamError.conflict("EntityAlreadyExists.Role.Policy",
                         "The policy is already attached to the role: " + named + ".");
@@ -40,6 +43,10 @@ final class AttachmentActions {
                         "The policy is not attached to the role: " + named + ".");
             }
             account.detach(role, policy);
+            account.lag.wrote(ConsistencyLag.Kind.DETACHED_FROM_ROLE, AccountState.roleLagKey(role.roleName), ctx.now());
+            if (policy.type().equals(PolicyRef.CUSTOM)) {
+                account.lag.wrote(ConsistencyLag.Kind.DETACHED_POLICY, AccountState.policyLagKey(policy.name()), ctx.now());
+            }
         });
     }
 

@@ -5,7 +5,16 @@ package io.ramgrants.emulator;
  * from STS, or nobody (the anonymous AssumeRoleWithOIDC exchange).
  */
 record Caller(String accountId, Type type, String roleName, String roleId, String sessionName) {
-    enum Type { ACCOUNT, ASSUMED_ROLE, ANONYMOUS }
+    enum Type { ACCOUNT, RAM_USER, ASSUMED_ROLE, ANONYMOUS }
+
+    /** A RAM user's long-term AccessKey; {@code roleName}/{@code roleId} hold the user's name and ID. */
+    static Caller ramUser(String accountId, String userName, String userId) {
+        return new Caller(accountId, Type.RAM_USER, userName, userId, null);
+    }
+
+    String userName() {
+        return type == Type.RAM_USER ? roleName : null;
+    }
 
     static Caller root(String accountId) {
         return new Caller(accountId, Type.ACCOUNT, null, null, null);
@@ -33,6 +42,7 @@ record Caller(String accountId, Type type, String roleName, String roleId, Strin
         return switch (type) {
             case ACCOUNT, ANONYMOUS -> rootArn();
             case ASSUMED_ROLE -> "acs:ram::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+            case RAM_USER -> "acs:ram::" + accountId + ":user/" + roleName;
         };
     }
 
@@ -42,6 +52,10 @@ record Caller(String accountId, Type type, String roleName, String roleId, Strin
     }
 
     String principalId() {
-        return type == Type.ASSUMED_ROLE ? roleId + ":" + sessionName : accountId;
+        return switch (type) {
+            case ASSUMED_ROLE -> roleId + ":" + sessionName;
+            case RAM_USER -> roleId;
+            case ACCOUNT, ANONYMOUS -> accountId;
+        };
     }
 }

@@ -33,6 +33,14 @@ final class CredentialStore {
         }
     }
 
+    /** Registers a RAM user's long-term AccessKey. */
+    void addUserKey(String accessKeyId, String secret, Caller user) {
+        if (rootKeys.putIfAbsent(accessKeyId, new Key(accessKeyId, secret, user, null, null)) != null) {
+            throw new IllegalArgumentException("AccessKeyId used twice: " + accessKeyId);
+        }
+    }
+
+    /** A long-term AccessKey: an account's root key or a RAM user's. */
     Key rootKey(String accessKeyId) {
         return rootKeys.get(accessKeyId);
     }

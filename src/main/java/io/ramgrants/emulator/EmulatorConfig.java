@@ -14,7 +14,24 @@ public final class EmulatorConfig {
     public record AccountKey(String accountId, String accessKeyId, String accessKeySecret) {
     }
 
+    /** A RAM user with one AccessKey and the system policies attached to it at start. */
+    public record UserKey(String accountId, String userName, String accessKeyId, String accessKeySecret,
+                          List<String> systemPolicies) {
+        public UserKey {
+            systemPolicies = List.copyOf(systemPolicies);
+        }
+    }
+
+    /** An OIDC identity provider registered in an account (RRSA), with the client IDs it accepts as {@code aud}. */
+    public record OidcProvider(String accountId, String name, List<String> clientIds) {
+        public OidcProvider {
+            clientIds = List.copyOf(clientIds);
+        }
+    }
+
     private final List<AccountKey> accounts;
+    private final List<UserKey> users;
+    private final List<OidcProvider> oidcProviders;
     private final FaultSettings faults;
     private final long seed;
     private final double rate;
@@ -26,7 +43,9 @@ public final class EmulatorConfig {
 
     private EmulatorConfig(Builder b) {
         this.accounts = List.copyOf(b.accounts);
-        this.faults = new FaultSettings(b.throttle, b.serverError, b.latencyMs, b.lostReply);
+        this.users = List.copyOf(b.users);
+        this.oidcProviders = List.copyOf(b.oidcProviders);
+        this.faults = new FaultSettings(b.throttle, b.serverError, b.latencyMs, b.lostReply, b.consistencyLag.toMillis());
         this.seed = b.seed != null ? b.seed : System.nanoTime();
         this.rate = b.rate;
         this.ramQuotas = b.ramQuotas;
@@ -42,6 +61,14 @@ public final class EmulatorConfig {
 
     public List<AccountKey> accounts() {
         return accounts;
+    }
+
+    public List<UserKey> users() {
+        return users;
+    }
+
+    public List<OidcProvider> oidcProviders() {
+        return oidcProviders;
     }
 
     public FaultSettings faults() {
@@ -80,10 +107,13 @@ public final class EmulatorConfig {
 
     public static final class Builder {
         private final List<AccountKey> accounts = new ArrayList<>();
+        private final List<UserKey> users = new ArrayList<>();
+        private final List<OidcProvider> oidcProviders = new ArrayList<>();
         private double throttle;
         private double serverError;
         private double lostReply;
         private long latencyMs;
+        private Duration consistencyLag = Duration.ZERO;
         private Long seed;
         private double rate;
         private boolean ramQuotas;
@@ -110,6 +140,35 @@ public final class EmulatorConfig {
             return this;
         }
 
+        /**
+         * Adds a RAM user of {@code accountId} with one AccessKey and {@code systemPolicies} attached:
+         * the identity operators are normally given keys for. Its calls are authorised by its policies.
+         */
+        public Builder user(String accountId, String userName, String accessKeyId, String accessKeySecret,
+                            String... systemPolicies) {
+            account(accountId, accessKeyId, accessKeySecret);
+            accounts.remove(accounts.size() - 1);
+            if (userName == null || !userName.matches("[A-Za-z0-9._@-]{1,64}")) {
+                throw new IllegalArgumentException("invalid RAM user name " + userName);
+            }
+            for (String p : systemPolicies) {
+                if (SystemPolicyCatalogue.get(p) == null) {
+                    throw new IllegalArgumentException("no such system policy: " + p);
+                }
+            }
+            users.add(new UserKey(accountId, userName, accessKeyId, accessKeySecret, List.of(systemPolicies)));
+            return this;
+        }
+
+        /** Registers an OIDC provider {@code acs:ram::<accountId>:oidc-provider/<name>} accepting {@code clientIds}. */
+        public Builder oidcProvider(String accountId, String name, String... clientIds) {
+            if (accountId == null || !accountId.matches("\\d{1,32}") || name == null || name.isBlank() || clientIds.length == 0) {
+                throw new IllegalArgumentException("an OIDC provider needs a numeric account, a name and client IDs");
+            }
+            oidcProviders.add(new OidcProvider(accountId, name, List.of(clientIds)));
+            return this;
+        }
+
         public Builder faultThrottle(double fraction) {
             this.throttle = fraction;
             return this;
@@ -123,6 +182,15 @@ public final class EmulatorConfig {
         /** Fraction of RAM writes that take effect but are answered 503/500 all the same. */
         public Builder faultLostReply(double fraction) {
             this.lostReply = fraction;
+            return this;
+        }
+
+        /** After a write, dependent calls may still see the old state for a seeded random time up to {@code lag}. */
+        public Builder consistencyLag(Duration lag) {
+            if (lag.isNegative()) {
+                throw new IllegalArgumentException("consistency lag must be >= 0");
+            }
+            this.consistencyLag = lag;
             return this;
         }
 
@@ -183,6 +251,11 @@ public final class EmulatorConfig {
             for (AccountKey k : accounts) {
                 if (!keys.add(k.accessKeyId())) {
                     throw new IllegalArgumentException("AccessKeyId used twice: " + k.accessKeyId());
+                }
+            }
+            for (UserKey u : users) {
+                if (!keys.add(u.accessKeyId())) {
+                    throw new IllegalArgumentException("AccessKeyId used twice: " + u.accessKeyId());
                 }
             }
             return new EmulatorConfig(this);

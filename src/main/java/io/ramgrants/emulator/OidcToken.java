@@ -43,7 +43,7 @@ record OidcToken(String issuer, List<String> audiences, String subject, Instant 
     }
 
     private static RamError malformed() {
-        return RamError.badRequest("InvalidParameter.OIDCToken",
+        return StsActions.authenticationFail("AuthenticationFail.OIDCToken.Invalid",
                 "The OIDC token is malformed: a JWT with \"iss\" (URL) and \"aud\" claims is required.");
     }
 }

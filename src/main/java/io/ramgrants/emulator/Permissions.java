@@ -1,12 +1,15 @@
 package io.ramgrants.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Authorisation of role sessions: a root AccessKey may do anything in its account; a
- * session from AssumeRole may only do what the role's attached policies allow, on the
+ * Authorisation of RAM users and role sessions: a root AccessKey may do anything in its account;
+ * a RAM user's AccessKey, or a session from AssumeRole, may only do what the user's or the role's
+ * attached policies allow, on the
  * resources RAM checks for the action ({@link RamResources}), so a test can meet RAM's 403
  * {@code NoPermission} honestly and prove a least-privilege policy sufficient.
  */
@@ -19,7 +22,7 @@ final class Permissions {
 
     /** A RAM action (name without {@code ram:}) on the caller's own account. */
     void requireRam(Caller caller, String action, RpcRequest request) {
-        if (caller.type() != Caller.Type.ASSUMED_ROLE) {
+        if (!authorisedByPolicies(caller)) {
             return;
         }
         require(caller, "ram:" + action, RamResources.of(action, caller.accountId(), request));
@@ -27,10 +30,14 @@ final class Permissions {
 
     /** {@code sts:AssumeRole} of {@code target}, which may live in another account. */
     void requireAssumeRole(Caller caller, Arns.Parsed target) {
-        if (caller.type() != Caller.Type.ASSUMED_ROLE) {
+        if (!authorisedByPolicies(caller)) {
             return;
         }
         require(caller, "sts:AssumeRole", List.of(RamResources.assumedRole(target)));
+    }
+
+    private static boolean authorisedByPolicies(Caller caller) {
+        return caller.type() == Caller.Type.ASSUMED_ROLE || caller.type() == Caller.Type.RAM_USER;
     }
 
     private void require(Caller caller, String action, List<String> resources) {
@@ -43,15 +50,22 @@ final class Permissions {
         AccountState account = accounts.of(caller.accountId());
         List<JsonNode> documents = new ArrayList<>();
         synchronized (account) {
-            RoleEntry role = account.roles.get(AccountState.key(caller.roleName()));
-            if (role != null) {
-                for (PolicyRef ref : role.attachments.keySet()) {
-                    documents.add(StoredPolicyDocuments.parse(ref.type().equals(PolicyRef.SYSTEM)
-                            ? SystemPolicyCatalogue.get(ref.name()).document()
-                            : account.customPolicy(ref.name()).defaultVersion().document()));
-                }
+            for (PolicyRef ref : attachmentsOf(account, caller).keySet()) {
+                documents.add(StoredPolicyDocuments.parse(ref.type().equals(PolicyRef.SYSTEM)
+                        ? SystemPolicyCatalogue.get(ref.name()).document()
+                        : account.customPolicy(ref.name()).defaultVersion().document()));
             }
         }
         return documents;
+    }
+
+    /** The policies attached to the RAM user or the role behind the session; caller holds the lock. */
+    private static Map<PolicyRef, Instant> attachmentsOf(AccountState account, Caller caller) {
+        if (caller.type() == Caller.Type.RAM_USER) {
+            UserEntry user = account.users.get(AccountState.key(caller.userName()));
+            return user == null ? Map.of() : user.attachments;
+        }
+        RoleEntry role = account.roles.get(AccountState.key(caller.roleName()));
+        return role == null ? Map.of() : role.attachments;
     }
 }

@@ -60,15 +60,21 @@ final class PolicyActions {
         synchronized (account) {
             PolicyEntry policy = account.customPolicy(name);
             int holders = account.holders(new PolicyRef(PolicyRef.CUSTOM, name)).size();
-            if (holders > 0) {
+            if (account.userHolders(new PolicyRef(PolicyRef.CUSTOM, name)) > 0) {
+                throw RamError.conflict("DeleteConflict.Policy.User",
+                        "The policy CAN NOT been attached to any user while deleting the policy: " + name + ".");
+            }
+            if (holders > 0
+                    || account.lag.settling(ConsistencyLag.Kind.DETACHED_POLICY, AccountState.policyLagKey(name), ctx.now())) {
                 throw RamError.conflict("DeleteConflict.Policy.Role",
                         "The policy is still attached to " + holders + " roles: " + name + ".");
             }
-            if (policy.versions.size() > 1) {
+            if (policy.versions.size() > 1 || account.lag.ghostVersions(AccountState.policyLagKey(name), ctx.now()) > 0) {
                 throw RamError.conflict("DeleteConflict.Policy.Version",
                         "The policy still has non-default versions; delete them first: " + name + ".");
             }
             account.customPolicies.remove(name);
+            account.lag.forget(AccountState.policyLagKey(name));
             return Body.of();
         }
     }

@@ -36,6 +36,11 @@ final class PolicyVersionActions {
         AccountState account = ctx.account();
         synchronized (account) {
             PolicyEntry policy = account.customPolicy(name);
+            int ghosts = account.lag.ghostVersions(AccountState.policyLagKey(name), ctx.now());
+            if (ghosts > 0 && rotate.equals(ROTATE_NONE) && policy.versions.size() + ghosts >= PolicyEntry.MAX_VERSIONS) {
+                throw RamError.conflict("LimitExceeded.Policy.Version",
+                        "Exceeded policy version limit " + PolicyEntry.MAX_VERSIONS + ": " + name + ".");
+            }
             if (policy.versions.size() >= PolicyEntry.MAX_VERSIONS) {
                 if (rotate.equals(ROTATE_NONE)) {
                     throw RamError.conflict("LimitExceeded.Policy.Version",
@@ -92,10 +97,11 @@ final class PolicyVersionActions {
     private static Map<String, Object> delete(ActionContext ctx) {
         return changeVersion(ctx, (policy, version, named) -> {
             if (version.number() == policy.defaultVersion) {
-                throw RamError.conflict("DeleteConflict.Policy.Version",
-                        "The default version of a policy cannot be deleted: " + named + ".");
+                throw RamError.conflict("DeleteConflict.Policy.Version.Default",
+                        "The default policy version CAN NOT been deleted directly: " + named + ".");
             }
             policy.versions.remove(version.number());
+            ctx.account().lag.wrote(ConsistencyLag.Kind.DELETED_VERSION, AccountState.policyLagKey(policy.name), ctx.now());
         });
     }
 
@@ -134,7 +140,7 @@ final class PolicyVersionActions {
     }
 
     private static RamError versionNotFound(String name, String versionId) {
-        return RamError.notFound("EntityNotExist.PolicyVersion",
+        return RamError.notFound("EntityNotExist.Policy.Version",
                 "The policy version does not exist: " + name + " " + versionId + ".");
     }
 

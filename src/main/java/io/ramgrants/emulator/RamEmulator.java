@@ -40,11 +40,21 @@ public final class RamEmulator implements AutoCloseable {
     public static final String LOST_REPLY_SUFFIX = "#lostReply";
 
     private final FaultInjector faults;
+    private final CredentialStore credentials;
+    private final Accounts accounts;
+    private final java.util.concurrent.atomic.AtomicLong userSequence;
+    private final java.time.Clock clock;
 
     private RamEmulator(EmulatorConfig config, int port) throws IOException {
         this.faults = new FaultInjector(config.faults(), config.seed());
-        CredentialStore credentials = new CredentialStore(config.accounts(), config.clock());
-        Accounts accounts = new Accounts(config.maxRolesPerAccount());
+        this.credentials = new CredentialStore(config.accounts(), config.clock());
+        this.accounts = new Accounts(config.maxRolesPerAccount(), config.seed(),
+                () -> java.time.Duration.ofMillis(this.faults.settings().consistencyLagMs()));
+        this.clock = config.clock();
+        // User IDs look like RAM's 16-digit numbers; seeded so runs repeat.
+        this.userSequence = new java.util.concurrent.atomic.AtomicLong(
+                200_000_000_000_000L + Math.floorMod(config.seed(), 1_000_000_000L) * 1000);
+        config.users().forEach(this::addUser);
         Permissions permissions = new Permissions(accounts);
         ActionRouter router = new ActionRouter();
         Map<String, Action> ram = new HashMap<>();
@@ -52,9 +62,10 @@ public final class RamEmulator implements AutoCloseable {
         AttachmentActions.register(ram);
         PolicyActions.register(ram);
         PolicyVersionActions.register(ram);
+        UserActions.register(ram);
         router.add(ActionRouter.Product.RAM, ram);
         Map<String, Action> sts = new HashMap<>();
-        new StsActions(credentials, permissions, config.stsTokenTtl()).register(sts);
+        new StsActions(credentials, permissions, config.stsTokenTtl(), config.oidcProviders()).register(sts);
         router.add(ActionRouter.Product.STS, sts);
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials,
                 new NonceCache(config.clock()), config.clock());
@@ -81,6 +92,32 @@ public final class RamEmulator implements AutoCloseable {
     /** RAM's documented per-account, per-API quotas (calls per second) that {@code ramQuotas(true)} enforces. */
     public static Map<String, Integer> ramQuotas() {
         return RateLimits.RAM_QUOTAS;
+    }
+
+    /**
+     * Creates a RAM user with one AccessKey and the given system policies attached (out of band,
+     * as an administrator would in the console). Further policies: AttachPolicyToUser.
+     */
+    public void addUser(EmulatorConfig.UserKey user) {
+        for (String p : user.systemPolicies()) {
+            if (SystemPolicyCatalogue.get(p) == null) {
+                throw new IllegalArgumentException("no such system policy: " + p);
+            }
+        }
+        AccountState account = accounts.of(user.accountId());
+        UserEntry entry;
+        synchronized (account) {
+            if (account.users.containsKey(AccountState.key(user.userName()))) {
+                throw new IllegalArgumentException("the user already exists: " + user.userName());
+            }
+            entry = new UserEntry(user.userName(), String.valueOf(userSequence.incrementAndGet()), clock.instant());
+            credentials.addUserKey(user.accessKeyId(), user.accessKeySecret(),
+                    Caller.ramUser(user.accountId(), entry.userName, entry.userId));
+            for (String p : user.systemPolicies()) {
+                entry.attachments.put(new PolicyRef(PolicyRef.SYSTEM, p), clock.instant());
+            }
+            account.users.put(AccountState.key(user.userName()), entry);
+        }
     }
 
     public int port() {

@@ -21,6 +21,9 @@ final class RamResources {
             case "CreateRole", "GetRole", "UpdateRole", "DeleteRole", "ListPoliciesForRole" ->
                     List.of(role(accountId, request.param("RoleName")));
             case "ListRoles" -> List.of(role(accountId, "*"));
+            case "GetUser", "ListPoliciesForUser" -> List.of(user(accountId, request.param("UserName")));
+            case "AttachPolicyToUser", "DetachPolicyFromUser" -> List.of(user(accountId, request.param("UserName")),
+                    policy(accountId, request.param("PolicyType"), request.param("PolicyName")));
             case "ListPolicies" -> List.of(customPolicy(accountId, "*"));
             case "AttachPolicyToRole", "DetachPolicyFromRole" -> List.of(role(accountId, request.param("RoleName")),
                     policy(accountId, request.param("PolicyType"), request.param("PolicyName")));
@@ -40,6 +43,10 @@ final class RamResources {
     private static String role(String accountId, String roleName) {
         String name = roleName == null ? "" : roleName.toLowerCase(Locale.ROOT);
         return "acs:ram:*:" + accountId + ":role/" + name;
+    }
+
+    private static String user(String accountId, String userName) {
+        return "acs:ram:*:" + accountId + ":user/" + nullToEmpty(userName);
     }
 
     private static String policy(String accountId, String policyType, String policyName) {

@@ -44,6 +44,8 @@ final class RoleActions {
             role.description = description;
             role.maxSessionDuration = maxSession != null ? maxSession : RamValidation.MIN_SESSION;
             account.roles.put(AccountState.key(name), role);
+            account.lag.forget(AccountState.roleLagKey(name));
+            account.lag.wrote(ConsistencyLag.Kind.CREATED_ROLE, AccountState.roleLagKey(name), ctx.now());
             Map<String, Object> view = view(role, true);
             view.remove("UpdateDate");
             return Body.of("Role", view);
@@ -54,7 +56,13 @@ final class RoleActions {
         String name = RamValidation.roleName(ctx.request());
         AccountState account = ctx.account();
         synchronized (account) {
-            return Body.of("Role", view(account.role(name), true));
+            RoleEntry role = account.role(name);
+            Map<String, Object> view = view(role, true);
+            String stale = account.lag.staleTrust(AccountState.roleLagKey(name), ctx.now());
+            if (stale != null) {
+                view.put("AssumeRolePolicyDocument", stale);
+            }
+            return Body.of("Role", view);
         }
     }
 
@@ -68,15 +76,19 @@ final class RoleActions {
         synchronized (account) {
             RoleEntry role = account.role(name);
             if (document != null) {
+                if (!document.equals(role.trustDocument)) {
+                    account.lag.trustChanged(AccountState.roleLagKey(name), role.trustDocument, ctx.now());
+                }
                 role.trustDocument = document;
             }
             if (description != null) {
                 role.description = description;
             }
-            if (maxSession != null) {
-                role.maxSessionDuration = maxSession;
-            }
-            if (document != null || description != null || maxSession != null) {
+            // The API reference gives NewMaxSessionDuration a default (3600): absent, the role is reset to it.
+            long newMaxSession = maxSession != null ? maxSession : RamValidation.MIN_SESSION;
+            boolean sessionChanged = newMaxSession != role.maxSessionDuration;
+            role.maxSessionDuration = newMaxSession;
+            if (document != null || description != null || sessionChanged) {
                 role.updateDate = ctx.now();
             }
             return Body.of("Role", view(role, true));
@@ -88,11 +100,13 @@ final class RoleActions {
         AccountState account = ctx.account();
         synchronized (account) {
             RoleEntry role = account.role(name);
-            if (!role.attachments.isEmpty()) {
+            if (!role.attachments.isEmpty()
+                    || account.lag.settling(ConsistencyLag.Kind.DETACHED_FROM_ROLE, AccountState.roleLagKey(name), ctx.now())) {
                 throw RamError.conflict("DeleteConflict.Role.Policy",
-                        "The role still has " + role.attachments.size() + " policies attached: " + name + ".");
+                        "The role CAN NOT has any attached policy while deleting the role: " + name + ".");
             }
             account.roles.remove(AccountState.key(name));
+            account.lag.forget(AccountState.roleLagKey(name));
             return Body.of();
         }
     }

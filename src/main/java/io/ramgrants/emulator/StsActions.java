@@ -16,7 +16,13 @@ final class StsActions {
     private final Permissions permissions;
     private final Optional<Duration> ttlOverride;
 
-    StsActions(CredentialStore credentials, Permissions permissions, Optional<Duration> ttlOverride) {
+    private final Map<String, List<String>> clientIdsByProvider = new java.util.HashMap<>();
+
+    StsActions(CredentialStore credentials, Permissions permissions, Optional<Duration> ttlOverride,
+               List<EmulatorConfig.OidcProvider> providers) {
+        for (EmulatorConfig.OidcProvider p : providers) {
+            clientIdsByProvider.put(providerKey(p.accountId(), p.name()), p.clientIds());
+        }
         this.credentials = credentials;
         this.permissions = permissions;
         this.ttlOverride = ttlOverride;
@@ -31,7 +37,12 @@ final class StsActions {
     private static Map<String, Object> getCallerIdentity(ActionContext ctx) {
         Caller c = ctx.caller();
         boolean role = c.type() == Caller.Type.ASSUMED_ROLE;
-        return Body.of("AccountId", c.accountId(), "IdentityType", role ? "AssumedRoleUser" : "Account",
+        String identityType = switch (c.type()) {
+            case ASSUMED_ROLE -> "AssumedRoleUser";
+            case RAM_USER -> "RAMUser";
+            case ACCOUNT, ANONYMOUS -> "Account";
+        };
+        return Body.of("AccountId", c.accountId(), "IdentityType", identityType,
                 "Arn", c.arn(), "UserId", c.principalId(), "PrincipalId", c.principalId(),
                 "RoleId", role ? c.roleId() : null);
     }
@@ -41,13 +52,17 @@ final class StsActions {
         String session = sessionName(ctx);
         String externalId = ctx.request().param("ExternalId");
         sessionPolicy(ctx);
-        permissions.requireAssumeRole(ctx.caller(), target);
         Caller caller = ctx.caller();
+        if (caller.isRoot()) {
+            // STS refuses root AccessKeys outright, before looking at the role.
+            throw RamError.forbidden("Roles may not be assumed by root accounts.");
+        }
+        permissions.requireAssumeRole(caller, target);
         Predicate<JsonNode> principal = p -> PolicyEvaluator.principalNames(p, "RAM", caller.rootArn())
                 || PolicyEvaluator.principalNames(p, "RAM", caller.roleArn())
-                || PolicyEvaluator.principalNames(p, "RAM", caller.type() == Caller.Type.ASSUMED_ROLE ? caller.arn() : null);
+                || PolicyEvaluator.principalNames(p, "RAM", caller.type() != Caller.Type.ACCOUNT ? caller.arn() : null);
         Map<String, List<String>> context = externalId == null ? Map.of() : Map.of("sts:ExternalId", List.of(externalId));
-        return issue(ctx, target, session, principal, context, Map.of());
+        return issue(ctx, target, session, principal, context, Map.of(), false);
     }
 
     private Map<String, Object> assumeRoleWithOidc(ActionContext ctx) {
@@ -60,12 +75,16 @@ final class StsActions {
         if (provider == null) {
             throw RamError.badRequest("InvalidParameter.OIDCProviderArn", "The parameter \"OIDCProviderArn\" is invalid.");
         }
-        if (!provider.accountId().equals(target.accountId())) {
-            throw RamError.notFound("EntityNotExist.OIDCProvider", "The OIDC provider does not exist: " + providerArn + ".");
+        List<String> clientIds = clientIdsByProvider.get(providerKey(provider.accountId(), provider.name()));
+        if (!provider.accountId().equals(target.accountId()) || clientIds == null) {
+            throw authenticationFail("AuthenticationFail.NoPermission", "No such OIDC Provider registered.");
         }
         OidcToken token = OidcToken.decode(jwt);
         if (token.expiresAt() != null && !ctx.now().isBefore(token.expiresAt())) {
-            throw RamError.badRequest("AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired.");
+            throw authenticationFail("AuthenticationFail.OIDCToken.Expired", "This JsonWebToken is expired.");
+        }
+        if (token.audiences().stream().noneMatch(clientIds::contains)) {
+            throw authenticationFail("AuthenticationFail.OIDCToken.AudienceNotMatch", "Invalid audience.");
         }
         Map<String, List<String>> context = new java.util.HashMap<>();
         context.put("oidc:iss", List.of(token.issuer()));
@@ -79,17 +98,30 @@ final class StsActions {
                 "ExpirationTime", token.expiresAt() == null ? null : RamTime.format(token.expiresAt()),
                 "VerificationInfo", "Success");
         return issue(ctx, target, session, p -> PolicyEvaluator.principalNames(p, "Federated", providerArn),
-                context, Map.of("OIDCTokenInfo", info));
+                context, Map.of("OIDCTokenInfo", info), true);
+    }
+
+    private static String providerKey(String accountId, String name) {
+        return accountId + ":" + name;
+    }
+
+    /** STS answers every refused OIDC exchange 401 AuthenticationFail.* (STS error-code reference). */
+    static RamError authenticationFail(String code, String message) {
+        return new RamError(401, code, message);
     }
 
     private Map<String, Object> issue(ActionContext ctx, Arns.Parsed target, String session,
                                       Predicate<JsonNode> principal, Map<String, List<String>> context,
-                                      Map<String, Object> extra) {
+                                      Map<String, Object> extra, boolean oidc) {
         Long requested = RamValidation.longParam(ctx.request(), "DurationSeconds");
         AccountState account = ctx.accounts().of(target.accountId());
         RoleEntry role;
         JsonNode trust;
         synchronized (account) {
+            RoleEntry found = account.roles.get(AccountState.key(target.name()));
+            if (found == null && oidc) {
+                throw authenticationFail("AuthenticationFail.NoPermission", "There is no permission");
+            }
             role = account.role(target.name());
             trust = StoredPolicyDocuments.parse(role.trustDocument);
         }
@@ -99,6 +131,9 @@ final class StsActions {
                     + MIN_DURATION + " and the role's MaxSessionDuration " + role.maxSessionDuration + ".");
         }
         if (!PolicyEvaluator.allows(List.of(trust), "sts:AssumeRole", principal, context)) {
+            if (oidc) {
+                throw authenticationFail("AuthenticationFail.NoPermission", "There is no permission");
+            }
             throw RamError.forbidden("You are not authorized to do this action. You should be authorized by RAM.");
         }
         Instant expiration = ctx.now().plus(ttlOverride.orElse(Duration.ofSeconds(duration)));

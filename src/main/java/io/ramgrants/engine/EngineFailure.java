@@ -28,6 +28,27 @@ public record EngineFailure(String step, Optional<PlannedAction> action, String 
         return error.code();
     }
 
+    /** Worth another pass soon: throttling, a 5xx or timeout, expired credentials. */
+    public boolean transientFailure() {
+        return error.kind().retryable();
+    }
+
+    /**
+     * A write refused in a way RAM gives while it is still catching up with an earlier write
+     * (RAM is eventually consistent): {@code DeleteConflict.*} right after a detach or version
+     * delete, {@code LimitExceeded.Policy.Version} right after a version delete, and
+     * {@code EntityNotExist.*} right after a create. The same codes also mean a person must act
+     * (someone else attached our policy) when they persist, so callers retry them for a bounded time only.
+     */
+    public boolean mayBeCatchingUp() {
+        if (action.isEmpty()) {
+            return false;
+        }
+        String c = error.code() == null ? "" : error.code();
+        return c.startsWith("DeleteConflict.") || c.equals("LimitExceeded.Policy.Version")
+                || (action.get() instanceof PlannedAction.AttachPolicy && error.kind() == RamErrorKind.NOT_FOUND);
+    }
+
     /** {@code <step>: <RAM code>}, free of request IDs so it can go into a status condition. */
     public String summary() {
         return step + ": " + error.code();

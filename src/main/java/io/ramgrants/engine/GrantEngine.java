@@ -36,6 +36,11 @@ public final class GrantEngine {
         this.executor = new PlanExecutor(gateways);
     }
 
+    /** Actions repeated because RAM was still catching up with an earlier write: the extra calls. */
+    public long catchUpRetries() {
+        return executor.catchUpRetries();
+    }
+
     public EngineResult reconcile(DesiredState state, EngineOptions options) {
         EngineResult result = reconcile(state.roles(), options);
         return withNotesFirst(state.notes(), result);

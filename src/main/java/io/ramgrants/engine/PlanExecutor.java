@@ -1,6 +1,7 @@
 package io.ramgrants.engine;
 
 import io.ramgrants.ram.RamException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,13 +9,43 @@ import java.util.Optional;
 /**
  * Performs a plan in order and stops at the first failure. Nothing is rolled back: the next
  * pass re-observes and plans again from what RAM now holds, so it continues where this one
- * stopped. Retries of a single call belong to the gateway, not here.
+ * stopped. Retries of a single call belong to the gateway, not here, with one exception: RAM is
+ * eventually consistent, so a refusal that looks like RAM catching up with our own earlier write
+ * (DeleteRole right after a detach, AttachPolicyToRole right after CreateRole) is repeated after
+ * a short wait, a few times, before it stops the pass.
  */
 public final class PlanExecutor {
+    /**
+     * Waits before repeating an action RAM refused while it may still be catching up with an
+     * earlier write of ours ({@link EngineFailure#mayBeCatchingUp()}): 7.75 s in all, after which
+     * the refusal stands and the pass stops on it.
+     */
+    static final List<Duration> CATCH_UP_DELAYS = List.of(Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+    /** Waits between catch-up attempts; tests may record instead of sleeping. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     private final GatewayResolver gateways;
+    private final List<Duration> catchUpDelays;
+    private final Sleeper sleeper;
+    private final java.util.concurrent.atomic.AtomicLong catchUpRetries = new java.util.concurrent.atomic.AtomicLong();
 
     public PlanExecutor(GatewayResolver gateways) {
+        this(gateways, CATCH_UP_DELAYS, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public PlanExecutor(GatewayResolver gateways, List<Duration> catchUpDelays, Sleeper sleeper) {
         this.gateways = gateways;
+        this.catchUpDelays = List.copyOf(catchUpDelays);
+        this.sleeper = sleeper;
+    }
+
+    /** Actions repeated because RAM was catching up, since this executor was made (the extra calls). */
+    public long catchUpRetries() {
+        return catchUpRetries.get();
     }
 
     public ExecutionOutcome execute(Plan plan) {
@@ -22,7 +53,7 @@ public final class PlanExecutor {
         for (RolePlan rolePlan : plan.roles()) {
             for (PlannedAction action : rolePlan.actions()) {
                 try {
-                    action.applyTo(gateways.gatewayFor(action.accountId()));
+                    applyCatchingUp(action, rolePlan.roleName());
                     applied.add(action);
                 } catch (RamException e) {
                     if (action.alreadyDone(e)) {
@@ -37,5 +68,27 @@ public final class PlanExecutor {
             }
         }
         return new ExecutionOutcome(applied, Optional.empty(), Optional.empty());
+    }
+
+    /** Applies {@code action}; repeats it while RAM's refusal looks like it is catching up with our earlier write. */
+    private void applyCatchingUp(PlannedAction action, String roleName) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                action.applyTo(gateways.gatewayFor(action.accountId()));
+                return;
+            } catch (RamException e) {
+                if (attempt >= catchUpDelays.size() || action.alreadyDone(e)
+                        || !EngineFailure.ofAction(action, roleName, e).mayBeCatchingUp()) {
+                    throw e;
+                }
+                try {
+                    sleeper.sleep(catchUpDelays.get(attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                catchUpRetries.incrementAndGet();
+            }
+        }
     }
 }

@@ -56,9 +56,17 @@ public sealed interface PlannedAction {
         }
     }
 
-    /** UpdateRole changes trust and description in one call; a null field stays as it is. */
-    record UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription)
-            implements PlannedAction {
+    /**
+     * UpdateRole changes trust and description in one call; a null field stays as it is.
+     * {@code maxSessionDuration} is the role's observed value, sent along because RAM resets an
+     * absent NewMaxSessionDuration to 3600 s (an adopted role with longer sessions must keep them).
+     */
+    record UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription,
+                      Integer maxSessionDuration) implements PlannedAction {
+        public UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription) {
+            this(accountId, roleName, newTrustDocument, newDescription, null);
+        }
+
         public String line() {
             String what = newTrustDocument != null && newDescription != null ? "trust policy, description"
                     : newTrustDocument != null ? "trust policy" : "description";
@@ -70,7 +78,7 @@ public sealed interface PlannedAction {
         }
 
         public void applyTo(RamGateway ram) {
-            ram.updateRole(roleName, newTrustDocument, newDescription);
+            ram.updateRole(roleName, newTrustDocument, newDescription, maxSessionDuration);
         }
     }
 

@@ -68,7 +68,8 @@ public final class Planner {
         if (trust == null && description == null) {
             return List.of();
         }
-        return List.of(new UpdateRole(desired.accountId(), desired.roleName(), trust, description));
+        Integer maxSession = diff.observed().role().map(r -> r.maxSessionDuration()).orElse(null);
+        return List.of(new UpdateRole(desired.accountId(), desired.roleName(), trust, description, maxSession));
     }
 
     private static List<PlannedAction> newDefaultVersion(String account, DesiredCustomPolicy custom,

@@ -24,8 +24,12 @@ public interface RamGateway {
 
     RamRole createRole(String roleName, String trustPolicyDocument, String description, Integer maxSessionDuration);
 
-    /** UpdateRole; a null argument leaves that field unchanged. */
-    RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription);
+    /**
+     * UpdateRole; a null trust document or description leaves that field unchanged. RAM resets an
+     * absent NewMaxSessionDuration to its default (3600 s), so callers pass the role's current value;
+     * null sends none (only when it is unknown).
+     */
+    RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription, Integer maxSessionDuration);
 
     void deleteRole(String roleName);
 

@@ -56,8 +56,10 @@ public final class ResilientRamGateway implements RamGateway {
     }
 
     @Override
-    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription) {
-        return calls.run("UpdateRole", () -> delegate.updateRole(roleName, newTrustPolicyDocument, newDescription));
+    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription,
+                              Integer maxSessionDuration) {
+        return calls.run("UpdateRole",
+                () -> delegate.updateRole(roleName, newTrustPolicyDocument, newDescription, maxSessionDuration));
     }
 
     @Override

@@ -84,11 +84,13 @@ public final class SdkRamGateway implements RamGateway {
     }
 
     @Override
-    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription) {
+    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription,
+                              Integer maxSessionDuration) {
         UpdateRoleRequest request = new UpdateRoleRequest()
                 .setRoleName(roleName)
                 .setNewAssumeRolePolicyDocument(newTrustPolicyDocument)
-                .setNewDescription(newDescription);
+                .setNewDescription(newDescription)
+                .setNewMaxSessionDuration(maxSessionDuration == null ? null : maxSessionDuration.longValue());
         return call("UpdateRole", (c, r) -> RamModels.role(c.updateRoleWithOptions(request, r).getBody().getRole()));
     }
 

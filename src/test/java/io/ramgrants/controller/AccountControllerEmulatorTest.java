@@ -48,6 +48,7 @@ class AccountControllerEmulatorTest {
     static final String HUB_SECRET = "SECRET-DO-NOT-LEAK-hub";
     static final String TARGET_SECRET = "SECRET-DO-NOT-LEAK-target";
     static final String OIDC_PROVIDER = "acs:ram::" + TARGET + ":oidc-provider/ack-rrsa";
+    static final String HUB_ROOT_SECRET = "SECRET-DO-NOT-LEAK-hub-root";
     static final String HUB_OIDC_PROVIDER = "acs:ram::" + HUB + ":oidc-provider/ack-rrsa";
 
     static RamEmulator emulator;
@@ -64,8 +65,14 @@ class AccountControllerEmulatorTest {
     @BeforeAll
     static void start() {
         emulator = RamEmulator.start(EmulatorConfig.builder()
-                .account(HUB, "LTAI-hub", HUB_SECRET)
-                .account(HUB, "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2")
+                // RAM-user keys: STS refuses AssumeRole to root AccessKeys.
+                .user(HUB, "ramgrants-operator", "LTAI-hub", HUB_SECRET, "AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess")
+                .user(HUB, "ramgrants-operator-2", "LTAI-hub-2", "SECRET-DO-NOT-LEAK-hub-2", "AliyunSTSAssumeRoleAccess",
+                        "AliyunRAMReadOnlyAccess")
+                // The root key only sets the emulator up and plays the root-keys-as-via attempt.
+                .account(HUB, "LTAI-hub-root", HUB_ROOT_SECRET)
+                .oidcProvider(HUB, "ack-rrsa", "sts.aliyuncs.com")
+                .oidcProvider(TARGET, "ack-rrsa", "sts.aliyuncs.com")
                 .account(TARGET, "LTAI-target", TARGET_SECRET)
                 .build(), 0);
         RamGateways gateways = new RamGateways(
@@ -78,7 +85,7 @@ class AccountControllerEmulatorTest {
         targetRam.createRole("rrsa", trust("\"Federated\":[\"" + OIDC_PROVIDER + "\"]"), null, null);
         // The hub that assumes roles elsewhere is itself a role session (RRSA): STS refuses AssumeRole by root keys.
         RamGateway hubRam = gateways.ramGateway(HUB, AccountEndpoint.both(emulator.endpoint()),
-                () -> AccessKeyCredentials.permanent("LTAI-hub", HUB_SECRET));
+                () -> AccessKeyCredentials.permanent("LTAI-hub-root", HUB_ROOT_SECRET));
         hubRam.createRole("hub-rrsa", trust("\"Federated\":[\"" + HUB_OIDC_PROVIDER + "\"]"), null, null);
         hubRam.attachPolicyToRole(PolicyType.System, "AdministratorAccess", "hub-rrsa");
         k8s = new AccountOperatorHarness(gateways::stsGateway, gateways::ramGateway,
@@ -112,7 +119,7 @@ class AccountControllerEmulatorTest {
 
         AlibabaCloudAccount hub = k8s.awaitReason(hubName, AccountReason.Verified);
 
-        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":root");
+        assertThat(hub.getStatus().verifiedIdentity).isEqualTo("acs:ram::" + HUB + ":user/ramgrants-operator");
         assertThat(k8s.accounts.registry().ramGateway(hubName).getRole("no-such-role")).isEmpty();
         k8s.assertNoSecretsIn(hub);
     }
@@ -172,7 +179,7 @@ class AccountControllerEmulatorTest {
 
     @Test
     void rootKeysCannotServeAsVia() {
-        k8s.putSecret(hubKeys, "LTAI-hub", HUB_SECRET);
+        k8s.putSecret(hubKeys, "LTAI-hub-root", HUB_ROOT_SECRET);
         k8s.create(hubName, atEmulator(AccountSpecs.withSecret(HUB, "ops", hubKeys)));
         long assumeRoles = emulator.callCounts().getOrDefault(HUB, Map.of()).getOrDefault("AssumeRole", 0L);
         k8s.create(targetName, atEmulator(AccountSpecs.viaAssumeRole(TARGET, "acs:ram::" + TARGET + ":role/operator", hubName)));

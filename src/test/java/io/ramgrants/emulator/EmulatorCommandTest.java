@@ -27,6 +27,29 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void ramUsersAndOidcProvidersFromTheCommandLine() {
+        EmulatorCommand command = new EmulatorCommand();
+        new CommandLine(command).parseArgs("--account", "1111111111111111=AK1:s1",
+                "--user", "1111111111111111:ram-grant-operator=AKU:se:cret@AliyunRAMFullAccess,AliyunSTSAssumeRoleAccess",
+                "--user", "2222222222222222:reader=AKR:s3",
+                "--oidc-provider", "1111111111111111:ack-rrsa=sts.aliyuncs.com,other");
+        EmulatorConfig config = command.config();
+        assertThat(config.users()).containsExactly(
+                new EmulatorConfig.UserKey("1111111111111111", "ram-grant-operator", "AKU", "se:cret",
+                        java.util.List.of("AliyunRAMFullAccess", "AliyunSTSAssumeRoleAccess")),
+                new EmulatorConfig.UserKey("2222222222222222", "reader", "AKR", "s3", java.util.List.of()));
+        assertThat(config.oidcProviders()).containsExactly(new EmulatorConfig.OidcProvider("1111111111111111", "ack-rrsa",
+                java.util.List.of("sts.aliyuncs.com", "other")));
+        for (String bad : new String[]{"1111111111111111=AKU:s", "1111111111111111:u=AKU", "1111111111111111:u=AKU:s@NoSuchPolicy",
+                "1111111111111111:u=AK1:s"}) {
+            EmulatorCommand c = new EmulatorCommand();
+            new CommandLine(c).parseArgs("--account", "1111111111111111=AK1:s1", "--user", bad);
+            assertThatThrownBy(c::config).as(bad).isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageNotContaining("s1");
+        }
+    }
+
+    @Test
     void malformedAccountOrFractionIsAUsageError() {
         for (String[] args : new String[][]{{"--account", "AK1:s1"}, {"--account", "1=AK1"},
                 {"--account", "1=AK1:s", "--fault-throttle", "1.5"},

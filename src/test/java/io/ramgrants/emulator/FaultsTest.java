@@ -44,6 +44,27 @@ class FaultsTest {
     }
 
     @Test
+    void theAdminSurfaceAddsRamUsersAndSetsTheConsistencyLag() throws Exception {
+        try (RamEmulator emu = RamEmulator.start(Fixtures.twoAccounts().build(), 0)) {
+            RawRpc.Reply added = RawRpc.post(emu, "_emulator/users", "{\"accountId\":\"" + ACCOUNT_A + "\","
+                    + "\"userName\":\"ci\",\"accessKeyId\":\"AKID-CI\",\"accessKeySecret\":\"ci-secret-never-echoed\","
+                    + "\"systemPolicies\":[\"AliyunRAMReadOnlyAccess\"]}");
+            assertThat(added.status()).isEqualTo(200);
+            assertThat(added.body().toString()).contains("AKID-CI").doesNotContain("ci-secret-never-echoed");
+            var id = Sdk.sts(emu, "AKID-CI", "ci-secret-never-echoed", null).getCallerIdentity().body;
+            assertThat(id.identityType).isEqualTo("RAMUser");
+            assertThat(id.arn).isEqualTo("acs:ram::" + ACCOUNT_A + ":user/ci");
+            assertThat(RawRpc.post(emu, "_emulator/users", "{\"accountId\":\"" + ACCOUNT_A + "\",\"userName\":\"ci\","
+                    + "\"accessKeyId\":\"AKID-CI-2\",\"accessKeySecret\":\"s\"}").status()).as("user exists").isEqualTo(400);
+            assertThat(RawRpc.post(emu, "_emulator/users", "{\"accountId\":\"x\"}").status()).isEqualTo(400);
+
+            assertThat(RawRpc.post(emu, "_emulator/faults", "{\"consistencyLagMs\":1500}").status()).isEqualTo(200);
+            assertThat(emu.faults().consistencyLagMs()).isEqualTo(1500L);
+            assertThat(RawRpc.post(emu, "_emulator/faults", "{\"consistencyLagMs\":-1}").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void faultsChangeAtRuntimeAndFaultedCallsChangeNothing() {
         try (RamEmulator emu = RamEmulator.start(Fixtures.twoAccounts().build(), 0)) {
             emu.setFaults(new FaultSettings(1.0, 0, 0));

@@ -27,7 +27,8 @@ class OidcSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emu = RamEmulator.start(Fixtures.twoAccounts().build(), 0);
+        emu = RamEmulator.start(Fixtures.twoAccounts().oidcProvider(ACCOUNT_B, "ack-rrsa-c123", "sts.aliyuncs.com")
+                .oidcProvider(ACCOUNT_B, "other-cluster", "some-other-client").build(), 0);
         Sdk.ram(emu, AK_B, SECRET_B, Sdk.Signing.ACS3).createRole(new CreateRoleRequest().setRoleName("pod-role")
                 .setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
                         + "\"Principal\":{\"Federated\":[\"" + PROVIDER + "\"]},\"Condition\":{\"StringEquals\":{"
@@ -67,17 +68,23 @@ class OidcSdkTest {
         assertThat(emu.callCounts().get(ACCOUNT_B)).containsEntry("AssumeRoleWithOIDC", 1L).containsEntry("GetCallerIdentity", 1L);
     }
 
+    /** STS answers 401 AuthenticationFail.* for every refused exchange (STS error-code reference). */
     @Test
-    void providerTokenAndTrustAreChecked() {
+    void providerTokenAudienceAndTrustAreChecked() {
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request("acs:ram::" + ACCOUNT_A + ":oidc-provider/ack-rrsa-c123",
-                validToken())), "EntityNotExist.OIDCProvider", 404);
-        Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER.replace("c123", "other"), validToken())),
-                "NoPermission", 403);
+                validToken())), "AuthenticationFail.NoPermission", 401);
+        Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER.replace("c123", "unregistered"), validToken())),
+                "AuthenticationFail.NoPermission", 401);
+        // Registered, but its client IDs do not include the token's aud.
+        Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request("acs:ram::" + ACCOUNT_B + ":oidc-provider/other-cluster",
+                validToken())), "AuthenticationFail.OIDCToken.AudienceNotMatch", 401);
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER,
-                jwt(ISSUER, "system:serviceaccount:ns:intruder", Instant.now().plusSeconds(3600)))), "NoPermission", 403);
-        Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER, "not-a-jwt")), "InvalidParameter.OIDCToken", 400);
+                jwt(ISSUER, "system:serviceaccount:ns:intruder", Instant.now().plusSeconds(3600)))),
+                "AuthenticationFail.NoPermission", 401);
+        Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER, "not-a-jwt")),
+                "AuthenticationFail.OIDCToken.Invalid", 401);
         Sdk.assertError(() -> anonymous.assumeRoleWithOIDC(request(PROVIDER,
                 jwt(ISSUER, "system:serviceaccount:ns:operator", Instant.now().minusSeconds(10)))),
-                "AuthenticationFail.OIDCToken.Expired", 400);
+                "AuthenticationFail.OIDCToken.Expired", 401);
     }
 }

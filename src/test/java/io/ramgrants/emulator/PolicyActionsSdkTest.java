@@ -121,7 +121,7 @@ class PolicyActionsSdkTest {
         assertThat(ram.getPolicy(new GetPolicyRequest().setPolicyName(policy).setPolicyType("Custom")).body.policy.policyDocument)
                 .contains("dms:Action4");
         Sdk.assertError(() -> ram.deletePolicyVersion(new DeletePolicyVersionRequest().setPolicyName(policy).setVersionId("v4")),
-                "DeleteConflict.Policy.Version", 409);
+                "DeleteConflict.Policy.Version.Default", 409);
         Sdk.assertError(() -> ram.deleteRole(new DeleteRoleRequest().setRoleName(role)), "DeleteConflict.Role.Policy", 409);
         Sdk.assertError(() -> ram.deletePolicy(new DeletePolicyRequest().setPolicyName(policy)), "DeleteConflict.Policy.Role", 409);
 

@@ -103,11 +103,11 @@ class RamErrorsSdkTest {
         add(cases, "detach not attached", r -> r.detachPolicyFromRole(new DetachPolicyFromRoleRequest().setRoleName("Existing")
                 .setPolicyType("System").setPolicyName("AdministratorAccess")), "EntityNotExist.Role.Policy", 404);
         add(cases, "missing version", r -> r.getPolicyVersion(new GetPolicyVersionRequest().setPolicyName("existing-policy")
-                .setPolicyType("Custom").setVersionId("v9")), "EntityNotExist.PolicyVersion", 404);
+                .setPolicyType("Custom").setVersionId("v9")), "EntityNotExist.Policy.Version", 404);
         add(cases, "set missing default", r -> r.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest()
-                .setPolicyName("existing-policy").setVersionId("v7")), "EntityNotExist.PolicyVersion", 404);
+                .setPolicyName("existing-policy").setVersionId("v7")), "EntityNotExist.Policy.Version", 404);
         add(cases, "delete default version", r -> r.deletePolicyVersion(new DeletePolicyVersionRequest()
-                .setPolicyName("existing-policy").setVersionId("v1")), "DeleteConflict.Policy.Version", 409);
+                .setPolicyName("existing-policy").setVersionId("v1")), "DeleteConflict.Policy.Version.Default", 409);
         add(cases, "delete attached policy", r -> r.deletePolicy(new DeletePolicyRequest().setPolicyName("existing-policy")),
                 "DeleteConflict.Policy.Role", 409);
         add(cases, "bad rotate strategy", r -> r.createPolicyVersion(new CreatePolicyVersionRequest()

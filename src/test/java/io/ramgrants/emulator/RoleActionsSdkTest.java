@@ -44,6 +44,18 @@ class RoleActionsSdkTest {
         return Sdk.ram(emu, AK_A, SECRET_A, signing);
     }
 
+    /** UpdateRole reference: NewMaxSessionDuration "If you do not specify this parameter, the default value is used." */
+    @org.junit.jupiter.api.Test
+    void updateRoleWithoutNewMaxSessionDurationResetsItToTheDefault() throws Exception {
+        var ram = Sdk.ram(emu, Fixtures.AK_A, Fixtures.SECRET_A, Sdk.Signing.ACS3);
+        ram.createRole(new com.aliyun.ram20150501.models.CreateRoleRequest().setRoleName("long-sessions")
+                .setAssumeRolePolicyDocument(Fixtures.trustFor(Fixtures.ACCOUNT_B)).setMaxSessionDuration(7200L));
+        assertThat(ram.updateRole(new UpdateRoleRequest().setRoleName("long-sessions").setNewDescription("d")
+                .setNewMaxSessionDuration(7200L)).body.role.maxSessionDuration).isEqualTo(7200L);
+        assertThat(ram.updateRole(new UpdateRoleRequest().setRoleName("long-sessions").setNewDescription("e"))
+                .body.role.maxSessionDuration).isEqualTo(3600L);
+    }
+
     @ParameterizedTest
     @EnumSource(Sdk.Signing.class)
     void roleLifecycleWithRamShapes(Sdk.Signing signing) throws Exception {

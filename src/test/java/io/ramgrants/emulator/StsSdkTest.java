@@ -30,7 +30,8 @@ class StsSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emu = RamEmulator.start(Fixtures.twoAccounts().clock(CLOCK).stsTokenTtl(Duration.ofMinutes(5)).build(), 0);
+        emu = RamEmulator.start(Fixtures.twoAccounts()
+                .user(ACCOUNT_B, "operator", "AKID-B-USER", "secret-b-user", "AliyunSTSAssumeRoleAccess").clock(CLOCK).stsTokenTtl(Duration.ofMinutes(5)).build(), 0);
         var ramB = Sdk.ram(emu, AK_B, SECRET_B, Sdk.Signing.ACS3);
         createRole(ramB, "admin-for-a", Fixtures.trustFor(ACCOUNT_A), "AliyunRAMFullAccess");
         createRole(ramB, "reader-for-a", Fixtures.trustFor(ACCOUNT_A), "AliyunRAMReadOnlyAccess");
@@ -66,8 +67,46 @@ class StsSdkTest {
     }
 
     private static AssumeRoleResponseBody assume(String role) throws Exception {
-        return Sdk.sts(emu, AK_A, SECRET_A, null).assumeRole(new AssumeRoleRequest().setRoleArn(roleArn(role))
+        return Sdk.sts(emu, Fixtures.AK_USER_A, Fixtures.SECRET_USER_A, null).assumeRole(new AssumeRoleRequest().setRoleArn(roleArn(role))
                 .setRoleSessionName("ramgrants")).body;
+    }
+
+    /** "Roles may not be assumed by root accounts" (STS common errors): RAM-user keys only. */
+    @Test
+    void rootKeysMayNotAssumeRoles() {
+        Sdk.assertError(() -> Sdk.sts(emu, AK_A, SECRET_A, null).assumeRole(new AssumeRoleRequest()
+                .setRoleArn(roleArn("admin-for-a")).setRoleSessionName("ramgrants")), "NoPermission", 403);
+    }
+
+    @Test
+    void callerIdentityOfARamUser() throws Exception {
+        GetCallerIdentityResponseBody id = Sdk.sts(emu, Fixtures.AK_USER_A, Fixtures.SECRET_USER_A, null)
+                .getCallerIdentity().body;
+        assertThat(id.identityType).isEqualTo("RAMUser");
+        assertThat(id.accountId).isEqualTo(ACCOUNT_A);
+        assertThat(id.arn).isEqualTo("acs:ram::" + ACCOUNT_A + ":user/" + Fixtures.USER_A);
+        assertThat(id.userId).matches("\\d{15,}").isEqualTo(id.principalId);
+    }
+
+    /** A RAM user's key may do what its attached policies allow, and nothing more (like a role session). */
+    @Test
+    void ramUserPermissionsComeFromItsPolicies() throws Exception {
+        var userRam = Sdk.ram(emu, Fixtures.AK_USER_A, Fixtures.SECRET_USER_A, Sdk.Signing.ACS3);
+        Sdk.assertError(() -> userRam.getRole(new com.aliyun.ram20150501.models.GetRoleRequest().setRoleName("x")),
+                "NoPermission", 403);
+        Sdk.ram(emu, AK_A, SECRET_A, Sdk.Signing.ACS3).attachPolicyToUser(
+                new com.aliyun.ram20150501.models.AttachPolicyToUserRequest().setUserName(Fixtures.USER_A)
+                        .setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess"));
+        try {
+            Sdk.assertError(() -> userRam.getRole(new com.aliyun.ram20150501.models.GetRoleRequest().setRoleName("x")),
+                    "EntityNotExist.Role", 404);
+            Sdk.assertError(() -> userRam.createRole(new CreateRoleRequest().setRoleName("x")
+                    .setAssumeRolePolicyDocument(Fixtures.trustFor(ACCOUNT_B))), "NoPermission", 403);
+        } finally {
+            Sdk.ram(emu, AK_A, SECRET_A, Sdk.Signing.ACS3).detachPolicyFromUser(
+                    new com.aliyun.ram20150501.models.DetachPolicyFromUserRequest().setUserName(Fixtures.USER_A)
+                            .setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess"));
+        }
     }
 
     @Test
@@ -136,7 +175,7 @@ class StsSdkTest {
 
     @Test
     void trustPolicyDecidesWhoMayAssume() throws Exception {
-        var sts = Sdk.sts(emu, AK_A, SECRET_A, null);
+        var sts = Sdk.sts(emu, Fixtures.AK_USER_A, Fixtures.SECRET_USER_A, null);
         Sdk.assertError(() -> assume("service-only"), "NoPermission", 403);
         Sdk.assertError(() -> assume("trusts-self"), "NoPermission", 403);
         Sdk.assertError(() -> assume("with-external-id"), "NoPermission", 403);
@@ -150,7 +189,7 @@ class StsSdkTest {
         Sdk.assertError(() -> sts.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn("admin-for-a"))
                 .setRoleSessionName("x")), "InvalidParameter.RoleSessionName", 400);
         // B may assume its own role; the emulator keeps accounts apart.
-        assertThat(Sdk.sts(emu, AK_B, SECRET_B, null).assumeRole(new AssumeRoleRequest().setRoleArn(roleArn("trusts-self"))
+        assertThat(Sdk.sts(emu, "AKID-B-USER", "secret-b-user", null).assumeRole(new AssumeRoleRequest().setRoleArn(roleArn("trusts-self"))
                 .setRoleSessionName("self")).body.assumedRoleUser.arn).isEqualTo(roleArn("trusts-self") + "/self");
     }
 }

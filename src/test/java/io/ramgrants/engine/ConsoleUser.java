@@ -53,6 +53,12 @@ public final class ConsoleUser {
         sdk(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewAssumeRolePolicyDocument(trust)));
     }
 
+    /** An administrator edits the trust policy and lengthens sessions to {@code maxSessionSeconds}. */
+    public void updateTrustAndSession(String role, String trust, long maxSessionSeconds) {
+        sdk(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewAssumeRolePolicyDocument(trust)
+                .setNewMaxSessionDuration(maxSessionSeconds)));
+    }
+
     public void updateDescription(String role, String description) {
         sdk(() -> ram.updateRole(new UpdateRoleRequest().setRoleName(role).setNewDescription(description)));
     }

@@ -69,6 +69,20 @@ class EmulatorDriftTest {
                 .isEqualTo(dtsRole(A).trustPolicy());
     }
 
+    /**
+     * RAM resets an absent NewMaxSessionDuration to its default (3600 s), so the engine's UpdateRole
+     * sends the value it observed: correcting the trust policy keeps the administrator's 2 h sessions.
+     */
+    @Test
+    void correctingTheTrustPolicyKeepsTheRolesMaxSessionDuration() {
+        console.updateTrustAndSession("ram-for-dts", dtsTrust("9999999999999999").toJson(), 7200);
+
+        correctedBy("UpdateRole ram-for-dts in " + A + " (trust policy)");
+        assertThat(console.role("ram-for-dts").maxSessionDuration).isEqualTo(7200L);
+        assertThat(PolicyDocument.parse(console.role("ram-for-dts").assumeRolePolicyDocument))
+                .isEqualTo(dtsRole(A).trustPolicy());
+    }
+
     @Test
     void aDetachedPolicyIsAttachedAgain() {
         console.detach("System", "AliyunDTSRolePolicy", "ram-for-dts");

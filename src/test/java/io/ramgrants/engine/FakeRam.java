@@ -188,12 +188,13 @@ final class FakeRam implements GatewayResolver {
         }
 
         @Override
-        public RamRole updateRole(String roleName, String newTrust, String newDescription) {
+        public RamRole updateRole(String roleName, String newTrust, String newDescription, Integer maxSessionDuration) {
             call("UpdateRole", true, () -> {
                 RamRole r = requireRole(roleName, "UpdateRole");
                 roles.put(key(roleName), new RamRole(r.roleName(), r.roleId(), r.arn(),
                         newDescription == null ? r.description() : newDescription,
-                        newTrust == null ? r.trustPolicyDocument() : newTrust, r.maxSessionDuration(),
+                        newTrust == null ? r.trustPolicyDocument() : newTrust,
+                        maxSessionDuration == null ? Integer.valueOf(3600) : maxSessionDuration,
                         r.createDate(), "2024-02-01"));
             });
             return roles.get(key(roleName));

@@ -112,7 +112,7 @@ class ResilientRamGatewayTest {
         gateway.getRole("r");
         gateway.listRoles(null, 10);
         gateway.createRole("r", "{}", "d", 3600);
-        gateway.updateRole("r", "{}", null);
+        gateway.updateRole("r", "{}", null, 3600);
         gateway.deleteRole("r");
         gateway.listPoliciesForRole("r");
         gateway.attachPolicyToRole(PolicyType.System, "p", "r");

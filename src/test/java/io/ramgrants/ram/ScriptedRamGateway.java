@@ -73,7 +73,8 @@ final class ScriptedRamGateway implements RamGateway {
     }
 
     @Override
-    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription) {
+    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription,
+                              Integer maxSessionDuration) {
         step("UpdateRole");
         return role(roleName);
     }

@@ -69,7 +69,7 @@ class SdkRamGatewayTest {
         expectKind(() -> ram.createRole(name, TRUST_DTS, null, null), RamErrorKind.ALREADY_EXISTS,
                 "EntityAlreadyExists.Role");
 
-        RamRole updated = ram.updateRole(name, TRUST_DMS, "changed");
+        RamRole updated = ram.updateRole(name, TRUST_DMS, "changed", 3600);
         assertThat(updated.description()).isEqualTo("changed");
         assertThat(PolicyDocument.parse(ram.getRole(name).orElseThrow().trustPolicyDocument()))
                 .isEqualTo(PolicyDocument.parse(TRUST_DMS));
@@ -77,7 +77,7 @@ class SdkRamGatewayTest {
         ram.deleteRole(name);
         assertThat(ram.getRole(name)).isEmpty();
         expectKind(() -> ram.deleteRole(name), RamErrorKind.NOT_FOUND, "EntityNotExist.Role");
-        expectKind(() -> ram.updateRole(name, null, "x"), RamErrorKind.NOT_FOUND, "EntityNotExist.Role");
+        expectKind(() -> ram.updateRole(name, null, "x", null), RamErrorKind.NOT_FOUND, "EntityNotExist.Role");
     }
 
     @ParameterizedTest
@@ -134,7 +134,7 @@ class SdkRamGatewayTest {
         assertThat(PolicyDocument.parse(ram.getPolicy(PolicyType.Custom, policy).orElseThrow()
                 .defaultVersionDocument())).isEqualTo(PolicyDocument.parse(POLICY_V2));
         expectKind(() -> ram.deletePolicyVersion(policy, "v2"), RamErrorKind.CONFLICT,
-                "DeleteConflict.Policy.Version");
+                "DeleteConflict.Policy.Version.Default");
         ram.deletePolicyVersion(policy, "v1");
         expectKind(() -> ram.deletePolicyVersion(policy, "v1"), RamErrorKind.NOT_FOUND, null);
 

@@ -34,7 +34,9 @@ class SdkStsGatewayTest {
     static void startEmulator() {
         emulator = RamEmulator.start(EmulatorConfig.builder()
                 .account(OWNER, "AKID1", "secret1")
-                .account(OPERATOR, "AKID2", "secret2")
+                // The operator's key is a RAM user's: STS refuses AssumeRole to root AccessKeys.
+                .user(OPERATOR, "ramgrants-operator", "AKID2", "secret2", "AliyunSTSAssumeRoleAccess")
+                .oidcProvider(OWNER, "ack-rrsa", "sts.aliyuncs.com")
                 .stsTokenTtl(Duration.ofMinutes(5))
                 .clock(CLOCK)
                 .seed(7L)
@@ -55,12 +57,22 @@ class SdkStsGatewayTest {
 
     @Test
     void callerIdentityOfARootKey() {
+        StsGateway sts = new SdkStsGateway(endpoint, () -> AccessKeyCredentials.permanent("AKID1", "secret1"), SETTINGS);
+
+        StsGateway.CallerIdentity identity = sts.getCallerIdentity();
+
+        assertThat(identity.accountId()).isEqualTo(OWNER);
+        assertThat(identity.identityType()).isEqualTo("Account");
+    }
+
+    @Test
+    void callerIdentityOfARamUserKey() {
         StsGateway sts = new SdkStsGateway(endpoint, () -> AccessKeyCredentials.permanent("AKID2", "secret2"), SETTINGS);
 
         StsGateway.CallerIdentity identity = sts.getCallerIdentity();
 
         assertThat(identity.accountId()).isEqualTo(OPERATOR);
-        assertThat(identity.identityType()).isEqualTo("Account");
+        assertThat(identity.identityType()).isEqualTo("RAMUser");
     }
 
     @Test

@@ -151,7 +151,7 @@ class CredentialHygieneTest {
             RamGateways gateways = new RamGateways(EmulatorGateways.FAST_RETRIES, new OperatorMetrics(meters));
             AccountEndpoint endpoint = AccountEndpoint.both(emulator.endpoint());
             StsGateway callerSts = gateways.stsGateway(Fleet.accountId(1), endpoint,
-                    () -> AccessKeyCredentials.permanent(Fleet.accessKeyId(1), Fleet.accessKeySecret(MARK, 1)));
+                    () -> AccessKeyCredentials.permanent(Fleet.userAccessKeyId(1), Fleet.accessKeySecret(MARK, 1) + "-user"));
             AssumeRoleCredentialProvider assumed = new AssumeRoleCredentialProvider(() -> callerSts, roleArn, "reliability", null,
                     Duration.ofHours(1), operatorClock);
             RamGateway ram = gateways.ramGateway(Fleet.accountId(0), endpoint, assumed);

@@ -53,6 +53,10 @@ final class Fleet {
         return "LTAI-rel-" + (i + 1);
     }
 
+    static String userAccessKeyId(int i) {
+        return "LTAI-rel-user-" + (i + 1);
+    }
+
     static String accessKeySecret(String secretMark, int i) {
         return secretMark + "-" + (i + 1);
     }
@@ -65,6 +69,9 @@ final class Fleet {
     static EmulatorConfig.Builder emulatorAccounts(EmulatorConfig.Builder builder, String secretMark) {
         for (int i = 0; i < ACCOUNTS; i++) {
             builder.account(accountId(i), accessKeyId(i), accessKeySecret(secretMark, i));
+            // A RAM user per account that may call AssumeRole (STS refuses root keys).
+            builder.user(accountId(i), "operator", userAccessKeyId(i), accessKeySecret(secretMark, i) + "-user",
+                    "AliyunSTSAssumeRoleAccess");
         }
         return builder;
     }

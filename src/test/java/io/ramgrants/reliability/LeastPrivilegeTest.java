@@ -130,7 +130,7 @@ class LeastPrivilegeTest {
         assertThat(ram.root(A).listPolicyVersions(PolicyType.Custom, policy)).hasSize(5);
         assertThat(ram.served(A, "DeletePolicyVersion")).as("old versions pruned").isPositive();
 
-        ram.root(B).updateRole("ram-for-dts-orders", TrustPolicies.dtsTask("9999999999999999").toJson(), null);
+        ram.root(B).updateRole("ram-for-dts-orders", TrustPolicies.dtsTask("9999999999999999").toJson(), null, null);
         ram.root(B).attachPolicyToRole(PolicyType.System, "AdministratorAccess", "ram-for-dms-access");
         assertThat(perRoleEngine.reconcile(desired(dts()), MANAGE).appliedLines())
                 .containsExactly("UpdateRole ram-for-dts-orders in " + B + " (trust policy)");

@@ -52,6 +52,8 @@ final class OperatorIdentityRam implements AutoCloseable {
     OperatorIdentityRam(UnaryOperator<String> operatorPolicy, UnaryOperator<String> assumePolicy) {
         emulator = RamEmulator.start(EmulatorConfig.builder()
                 .account(A, "AK-a", "secret-a").account(B, "AK-b", "secret-b").account(HOME, "AK-home", "secret-home")
+                // STS refuses AssumeRole to root keys: the chain starts from a RAM user of the home account.
+                .user(HOME, "operator-bootstrap", "AK-home-user", "secret-home-user", "AliyunSTSAssumeRoleAccess")
                 .clock(clock).seed(7L).threads(4).build(), 0);
         endpoint = AccountEndpoint.both(emulator.endpoint());
         String trustHome = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
@@ -67,7 +69,8 @@ final class OperatorIdentityRam implements AutoCloseable {
             homeRoot.createPolicy(assume, assumePolicy.apply(account), "README sts:AssumeRole");
             homeRoot.attachPolicyToRole(PolicyType.Custom, assume, POD_ROLE);
         }
-        StsGateway rootSts = stack.stsGateway(HOME, endpoint, rootKey(HOME));
+        StsGateway rootSts = stack.stsGateway(HOME, endpoint,
+                () -> AccessKeyCredentials.permanent("AK-home-user", "secret-home-user"));
         StsGateway podSts = stack.stsGateway(HOME, endpoint, new AssumeRoleCredentialProvider(() -> rootSts,
                 roleArn(HOME, POD_ROLE), "operator-pod", null, AssumeRoleCredentialProvider.DEFAULT_DURATION, clock));
         for (String account : List.of(A, B)) {

@@ -79,6 +79,12 @@ final class EngineVerdicts {
         return Verdict.retrying(GrantReasons.DELETION_BLOCKED, prefix + "RAM changed while deleting; retrying");
     }
 
+    /** A refusal that looks like RAM catching up with our own earlier write, within its bound: requeue with backoff. */
+    static Verdict catchingUp(EngineFailure failure) {
+        return Verdict.retrying(GrantReasons.RAM_CATCHING_UP, failure.summary()
+                + ": RAM has not caught up with an earlier write yet; retrying with backoff");
+    }
+
     private static Verdict failed(EngineFailure failure, String prefix) {
         String what = prefix + failure.summary();
         return switch (failure.kind()) {
@@ -90,7 +96,13 @@ final class EngineVerdicts {
                     + permission(failure.error().action()) + " to the credentials of account " + failure.accountId()
                     + "; allow it in their RAM policy (README: \"The operator's own RAM permissions\");"
                     + " the next resync retries");
-            default -> Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM refused the request");
+            default -> failure.mayBeCatchingUp()
+                    // The engine already waited for RAM to catch up with an earlier write; it still refuses.
+                    ? Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM kept refusing for over "
+                            + GrantWorkflow.CATCH_UP_BOUND.toMinutes() + " minutes, longer than it takes to catch up with"
+                            + " an earlier write; something outside this grant may hold the role or policy;"
+                            + " the next resync retries")
+                    : Verdict.stalled(GrantReasons.RAM_REJECTED, what + ": RAM refused the request");
         };
     }
 

@@ -38,6 +38,8 @@ public final class GrantReasons {
     public static final String RAM_REJECTED = "RamRejected";
     /** Something changed in RAM between observing and applying; the next pass re-observes. */
     public static final String CHANGES_PENDING = "ChangesPending";
+    /** RAM refused a write the way it does while catching up with our own earlier one; retried with backoff. */
+    public static final String RAM_CATCHING_UP = "RamCatchingUp";
     /** Deletion is waiting (failed or paused); the finalizer stays until RAM is cleaned up. */
     public static final String DELETION_BLOCKED = "DeletionBlocked";
     /** Not written to status: a pass deferred because an account it needs is busy with other passes. */

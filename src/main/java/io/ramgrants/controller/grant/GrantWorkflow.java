@@ -8,6 +8,7 @@ import io.ramgrants.api.GrantStatus;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
+import io.ramgrants.engine.EngineFailure;
 import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.GatewayResolver;
@@ -30,6 +31,11 @@ import java.util.stream.Collectors;
  * reconciler turns the outcome into status, events and metrics.
  */
 final class GrantWorkflow {
+    /** How long a refusal that looks like RAM catching up with our own write is retried before it stalls. */
+    static final java.time.Duration CATCH_UP_BOUND = java.time.Duration.ofMinutes(2);
+
+    /** When each grant first met a catching-up refusal it still meets (monotonic nanos). */
+    private final java.util.Map<OwnerRef, Long> catchingUpSince = new java.util.concurrent.ConcurrentHashMap<>();
     private final AccountRegistry registry;
     private final AccountGate gate;
     private final RoleClaimIndex claims;
@@ -120,7 +126,24 @@ final class GrantWorkflow {
         }
         List<String> notes = new ArrayList<>(result.notes());
         notes.addAll(precondition.notes(desired, gateways));
-        return new PassOutcome(EngineVerdicts.afterReconcile(result, options), Optional.of(result), notes);
+        return new PassOutcome(verdict(OwnerRef.of(grant), result, options), Optional.of(result), notes);
+    }
+
+    /** The engine's verdict, except that RAM catching up with our own write is retried for {@link #CATCH_UP_BOUND}. */
+    private Verdict verdict(OwnerRef owner, EngineResult result, EngineOptions options) {
+        return withinCatchUpBound(owner, result) ? EngineVerdicts.catchingUp(result.failure().get())
+                : EngineVerdicts.afterReconcile(result, options);
+    }
+
+    /** True while the pass stopped on a catching-up refusal first met less than {@link #CATCH_UP_BOUND} ago. */
+    private boolean withinCatchUpBound(OwnerRef owner, EngineResult result) {
+        Optional<EngineFailure> failure = result.failure();
+        if (failure.isEmpty() || !failure.get().mayBeCatchingUp()) {
+            catchingUpSince.remove(owner);
+            return false;
+        }
+        long first = catchingUpSince.computeIfAbsent(owner, o -> System.nanoTime());
+        return java.time.Duration.ofNanos(System.nanoTime() - first).compareTo(CATCH_UP_BOUND) < 0;
     }
 
     Deletion delete(HasMetadata grant, GrantSpec spec) {
@@ -162,8 +185,10 @@ final class GrantWorkflow {
             return new Deletion(new PassOutcome(Verdict.ready(GrantReasons.UP_TO_DATE, "deleted"), Optional.of(result),
                     result.notes()), true);
         }
-        return new Deletion(new PassOutcome(EngineVerdicts.afterFailedDeletion(result, options), Optional.of(result),
-                result.notes()), false);
+        Verdict verdict = withinCatchUpBound(owner, result)
+                ? EngineVerdicts.catchingUp(result.failure().get())
+                : EngineVerdicts.afterFailedDeletion(result, options);
+        return new Deletion(new PassOutcome(verdict, Optional.of(result), result.notes()), false);
     }
 
     /**
@@ -191,5 +216,6 @@ final class GrantWorkflow {
     private void forget(OwnerRef owner) {
         claims.release(owner);
         usage.forget(owner);
+        catchingUpSince.remove(owner);
     }
 }

@@ -51,9 +51,10 @@ final class WriteTrackingGateway implements RamGateway {
     }
 
     @Override
-    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription) {
+    public RamRole updateRole(String roleName, String newTrustPolicyDocument, String newDescription,
+                              Integer maxSessionDuration) {
         try {
-            return delegate.updateRole(roleName, newTrustPolicyDocument, newDescription);
+            return delegate.updateRole(roleName, newTrustPolicyDocument, newDescription, maxSessionDuration);
         } finally {
             cache.roleWritten(roleName);
         }

@@ -71,14 +71,7 @@ class AccessDeniedE2eTest {
         ram.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("Custom").setPolicyName(OPERATOR_POLICY)
                 .setRoleName(OPERATOR_ROLE));
 
-        // The task account is a role session (RRSA), as STS refuses AssumeRole by root keys.
-        Client taskRam = new Client(new Config().setAccessKeyId("LTAI-task").setAccessKeySecret(secret("task"))
-                .setEndpoint("127.0.0.1:" + k8s.emulator.port()).setProtocol("HTTP"));
-        new RamConsole(k8s.emulator, "LTAI-task", secret("task")).createRole(TASK_RRSA_ROLE,
-                StsTestDocuments.trust("\"Federated\":[\"" + TASK_OIDC_PROVIDER + "\"]"), "the operator's RRSA role");
-        taskRam.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("System")
-                .setPolicyName("AliyunSTSAssumeRoleAccess").setRoleName(TASK_RRSA_ROLE));
-        k8s.client.resource(rrsaAccount("acct-task", TASK)).create();
+        k8s.account("acct-task", TASK, "LTAI-task-user", secret("task-user"));
         k8s.client.resource(assumedAccount("acct-a-operator", A, "acct-task")).create();
         k8s.awaitAccountReady("acct-task");
         k8s.awaitAccountReady("acct-a-operator");

@@ -26,9 +26,12 @@ class GrantLifecycleE2eTest {
     static RamConsole consoleA;
     static RamConsole consoleB;
 
+    /** On the mock server; for {@link GrantLifecycleRealServerTest}, on the real one. */
     @BeforeAll
-    static void start() {
-        k8s = new GrantOperatorHarness(Duration.ofMillis(1500));
+    static void start(org.junit.jupiter.api.TestInfo test) {
+        boolean real = test.getTestClass().filter(GrantLifecycleRealServerTest.class::equals).isPresent();
+        k8s = real ? GrantOperatorHarness.onRealServer(Duration.ofMillis(1500))
+                : new GrantOperatorHarness(Duration.ofMillis(1500));
         k8s.account("acct-a", A, "LTAI-a", secret("a"));
         k8s.account("acct-b", B, "LTAI-b", secret("b"));
         k8s.account("acct-task", TASK, "LTAI-task", secret("task"));

@@ -26,6 +26,8 @@ import io.ramgrants.controller.ReverificationSchedule;
 import io.ramgrants.emulator.EmulatorConfig;
 import io.ramgrants.emulator.RamEmulator;
 import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.realkube.Cluster;
+import io.ramgrants.realkube.RealApiServer;
 import io.ramgrants.ram.RamClientSettings;
 import io.ramgrants.runtime.OperatorAssembly;
 import io.ramgrants.runtime.OperatorSettings;
@@ -64,6 +66,10 @@ final class GrantOperatorHarness implements AutoCloseable {
     /** Replaced by {@link #restartOperator}: a new process with empty caches against the same cluster and RAM. */
     volatile OperatorAssembly operator;
     private final OperatorSettings settings;
+    /** The operator's own client when it differs from {@link #client} (real server: the chart's ServiceAccount). */
+    private KubernetesClient operatorClient;
+    /** The client the operator runs with (restarts keep it). */
+    private KubernetesClient startClient;
     final List<String> statusesSeen = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     private final PrintStream originalErr = System.err;
@@ -87,6 +93,25 @@ final class GrantOperatorHarness implements AutoCloseable {
 
     /** {@code tuning} adjusts the settings the harness would otherwise use. */
     GrantOperatorHarness(Duration resync, UnaryOperator<OperatorSettings> tuning) {
+        this(resync, tuning, null);
+    }
+
+    /**
+     * On the real API server of the real-server tier: the test writes as cluster admin, the operator
+     * runs as {@code run} does (server-side apply status) with the chart's ServiceAccount and RBAC,
+     * by impersonation.
+     */
+    static GrantOperatorHarness onRealServer(Duration resync) {
+        RealApiServer server = Cluster.withChart();
+        KubernetesClient admin = server.admin();
+        for (String ns : List.of(NAMESPACE, SECRETS_NAMESPACE)) {
+            admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+        }
+        return new GrantOperatorHarness(resync, UnaryOperator.identity(), server);
+    }
+
+    private GrantOperatorHarness(Duration resync, UnaryOperator<OperatorSettings> tuning, RealApiServer real) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         java.util.logging.Logger.getLogger("").addHandler(logCapture);
         System.setErr(new PrintStream(new TeeOutputStream(originalErr, logs), true, StandardCharsets.UTF_8));
@@ -94,21 +119,35 @@ final class GrantOperatorHarness implements AutoCloseable {
                 .account(A, "LTAI-a", secret("a"))
                 .account(B, "LTAI-b", secret("b"))
                 .account(TASK, "LTAI-task", secret("task"))
+                // RAM-user key for AssumeRole chains: STS refuses root keys.
+                .user(TASK, "ram-grant-operator", "LTAI-task-user", secret("task-user"), "AliyunSTSAssumeRoleAccess")
                 .account(LONER, "LTAI-loner", secret("loner"))
                 .build(), 0);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), true);
-        server.init();
-        client = server.createClient();
-        OperatorSettings settings = OperatorSettings.defaults(metrics)
-                .withServerSideApply(false)
+        OperatorSettings settings = OperatorSettings.defaults(metrics);
+        KubernetesClient operatorClient;
+        if (real == null) {
+            // Status by server-side apply, as run writes it, on a mock that answers it.
+            server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                    new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
+            server.init();
+            client = server.createClient();
+            operatorClient = client;
+        } else {
+            server = null;
+            client = real.client(UnaryOperator.identity());
+            operatorClient = real.as(Cluster.OPERATOR_USER, "system:serviceaccounts",
+                    "system:serviceaccounts:" + Cluster.NAMESPACE, "system:authenticated");
+            this.operatorClient = operatorClient;
+        }
+        settings = settings
                 .withResync(resync, Duration.ofMillis(200))
                 .withRam(RamClientSettings.defaults().withQps(200)
                         .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40)))
                 .withAccountSchedule(new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100),
                         Duration.ofSeconds(1), Math::random));
         this.settings = tuning.apply(settings);
-        operator = new OperatorAssembly(client, this.settings);
+        this.startClient = operatorClient;
+        operator = new OperatorAssembly(operatorClient, this.settings);
         operator.start();
     }
 
@@ -116,8 +155,12 @@ final class GrantOperatorHarness implements AutoCloseable {
     void restartOperator(Runnable whileDown) {
         operator.close();
         whileDown.run();
-        operator = new OperatorAssembly(client, settings);
+        operator = new OperatorAssembly(startClient, settings);
         operator.start();
+    }
+
+    private static String base64(String value) {
+        return java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     static String secret(String account) {
@@ -128,7 +171,12 @@ final class GrantOperatorHarness implements AutoCloseable {
     public void close() {
         operator.close();
         client.close();
-        server.destroy();
+        if (operatorClient != null) {
+            operatorClient.close();
+        }
+        if (server != null) {
+            server.destroy();
+        }
         emulator.close();
         System.setErr(originalErr);
         java.util.logging.Logger.getLogger("").removeHandler(logCapture);
@@ -141,7 +189,7 @@ final class GrantOperatorHarness implements AutoCloseable {
                  List<String> allowedNamespaces, List<String> trustableAccounts) {
         client.secrets().resource(new SecretBuilder()
                 .withNewMetadata().withNamespace(SECRETS_NAMESPACE).withName(name + "-keys").endMetadata()
-                .withStringData(Map.of("accessKeyId", accessKeyId, "accessKeySecret", accessKeySecret))
+                .withData(Map.of("accessKeyId", base64(accessKeyId), "accessKeySecret", base64(accessKeySecret)))
                 .build()).createOr(existing -> existing.update());
         AlibabaCloudAccountSpec spec = new AlibabaCloudAccountSpec();
         spec.accountId = accountId;

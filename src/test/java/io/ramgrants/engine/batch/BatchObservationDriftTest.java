@@ -68,14 +68,14 @@ class BatchObservationDriftTest {
 
     @Test
     void anEditedTrustPolicyIsSeenInTheNextListing() {
-        harness.console.updateRole("ram-for-dts", TrustPolicies.dtsTask("8888888888888888").toJson(), null);
+        harness.console.updateRole("ram-for-dts", TrustPolicies.dtsTask("8888888888888888").toJson(), null, null);
 
         correctedBy("UpdateRole ram-for-dts in " + A + " (trust policy)");
     }
 
     @Test
     void anEditedDescriptionIsSeenInTheNextListing() {
-        harness.console.updateRole("ram-for-dms", null, "who owns this? " + dms.owner().marker());
+        harness.console.updateRole("ram-for-dms", null, "who owns this? " + dms.owner().marker(), null);
 
         correctedBy("UpdateRole ram-for-dms in " + A + " (description)");
     }
@@ -136,13 +136,13 @@ class BatchObservationDriftTest {
 
     @Test
     void aRoleEditedWithinTheSecondOfOurOwnReadIsReadAgain() {
-        harness.console.updateRole("ram-for-dts", TrustPolicies.dtsTask("8888888888888888").toJson(), null);
+        harness.console.updateRole("ram-for-dts", TrustPolicies.dtsTask("8888888888888888").toJson(), null, null);
         harness.nextResync();
         assertThat(harness.engine.reconcile(grants, manage).appliedLines()).hasSize(1);
         // Read again within the second of our UpdateRole; then edited within that same second.
         assertThat(harness.engine.reconcile(grants, manage).driftFound()).isFalse();
         String updateDate = harness.console.getRole("ram-for-dts").orElseThrow().updateDate();
-        harness.console.updateRole("ram-for-dts", TrustPolicies.dtsTask("7777777777777777").toJson(), null);
+        harness.console.updateRole("ram-for-dts", TrustPolicies.dtsTask("7777777777777777").toJson(), null, null);
         assertThat(harness.console.getRole("ram-for-dts").orElseThrow().updateDate()).isEqualTo(updateDate);
 
         correctedBy("UpdateRole ram-for-dts in " + A + " (trust policy)");

@@ -1,0 +1,57 @@
+package io.ramgrants.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * fabric8's CRUD mock server, answering server-side apply (which it refuses with 415) for the one
+ * field manager an operator is: an apply of {@code /status} replaces the status with the applied one
+ * (what SSA does when one manager owns the whole status), an apply of the object merges the applied
+ * fields (finalizers, annotations). Lets {@code demo}, {@code bench --with-kube} and the mock-server
+ * test tiers take the status path {@code run} takes; conflicts between managers are the real-server
+ * tier's to show (docs/testing.md).
+ */
+public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public MockResponse handlePatch(RecordedRequest request) {
+        String type = request.getHeader("Content-Type");
+        if (type == null || !type.startsWith("application/apply-patch")) {
+            return super.handlePatch(request);
+        }
+        try {
+            JsonNode applied = JSON.readTree(request.getUtf8Body());
+            String path = request.getPath();
+            boolean status = path.split("\\?", 2)[0].endsWith("/status");
+            String body;
+            String patchType;
+            if (status) {
+                ObjectNode op = JSON.createObjectNode().put("op", "add").put("path", "/status");
+                op.set("value", applied.path("status"));
+                body = JSON.writeValueAsString(JSON.createArrayNode().add(op));
+                patchType = "application/json-patch+json";
+            } else {
+                ObjectNode merge = ((ObjectNode) applied).deepCopy();
+                merge.remove("apiVersion");
+                merge.remove("kind");
+                body = JSON.writeValueAsString(merge);
+                patchType = "application/merge-patch+json";
+            }
+            RecordedRequest asPatch = new RecordedRequest(request.getHttpVersion(), request.method(), path,
+                    request.getHeaders().newBuilder().set("Content-Type", patchType).build(),
+                    new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+            return super.handlePatch(asPatch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
