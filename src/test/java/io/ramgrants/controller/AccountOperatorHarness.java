@@ -58,7 +58,9 @@ final class AccountOperatorHarness implements AutoCloseable {
                 new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.5),
                 Clock.systemUTC(), guards, (regarding, type, reason, message) -> { });
         accounts.registry().addListener(registryChanges::add);
-        operator = Operators.create(client, Operators.StatusPatch.MERGE_PATCH);
+        // Without SSA: this harness's mock server (plain CRUD dispatcher) answers SSA with 415.
+        operator = new Operator(settings -> settings.withKubernetesClient(client).withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(false));
         accounts.register(operator);
         operator.start();
     }
