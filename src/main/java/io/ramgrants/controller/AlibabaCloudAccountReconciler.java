@@ -1,6 +1,5 @@
 package io.ramgrants.controller;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -155,28 +154,8 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         return status == null ? List.of() : status.conditions;
     }
 
-    /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
     private static UpdateControl<AlibabaCloudAccount> statusUpdate(AlibabaCloudAccount account,
             AlibabaCloudAccountStatus status, Context<AlibabaCloudAccount> context) {
-        return StatusWrites.update(context, withStatus(account, status),
-                () -> writeStatus(account.getMetadata().getName(), status, context.getClient()));
-    }
-
-    /** Without server-side apply only (the fabric8 mock server); throws what the server answers. */
-    private static void writeStatus(String name, AlibabaCloudAccountStatus status, KubernetesClient client) {
-        client.resources(AlibabaCloudAccount.class).withName(name).editStatus(current -> {
-            current.setStatus(status);
-            return current;
-        });
-    }
-
-    /** A copy carrying only what a status patch needs, so the cached resource is never mutated. */
-    private static AlibabaCloudAccount withStatus(AlibabaCloudAccount account, AlibabaCloudAccountStatus status) {
-        AlibabaCloudAccount patch = new AlibabaCloudAccount();
-        patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                .withName(account.getMetadata().getName())
-                .build());
-        patch.setStatus(status);
-        return patch;
+        return StatusWrites.statusUpdate(context, account, status);
     }
 }

@@ -1,6 +1,15 @@
 package io.ramgrants.controller;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -12,14 +21,87 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * identity and status, applied forced with the controller's field manager (the controller name,
  * as JOSDK applies it), without a resourceVersion: status is rebuilt from the latest observation,
  * so the last writer is right. JOSDK applies it after a reconcile; during deletion, where JOSDK
- * offers no status patch, {@link #apply} applies the same patch with the same field manager.
+ * offers no status patch, {@link #applyStatus} applies the same patch with the same field manager.
  *
  * <p>Without SSA (only where the fabric8 mock server answers SSA with 415: the demo and some
  * reliability tests, see {@code docs/testing.md}) the status is written onto the server's copy
  * instead. A failed status write is never swallowed: it propagates, and JOSDK retries the resource.
  */
 public final class StatusWrites {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private StatusWrites() {}
+
+    /**
+     * Whether two statuses say the same, compared as the JSON the API server stores, so a field
+     * added to a status type is compared without anyone remembering to; {@code ignoring} names
+     * top-level fields that do not count (e.g. a sync time refreshed on its own schedule).
+     */
+    public static boolean sameStatus(Object previous, Object next, String... ignoring) {
+        if (previous == null || next == null) {
+            return previous == next;
+        }
+        return tree(previous, ignoring).equals(tree(next, ignoring));
+    }
+
+    private static JsonNode tree(Object status, String... ignoring) {
+        ObjectNode tree = JSON.valueToTree(status);
+        for (String field : ignoring) {
+            tree.remove(field);
+        }
+        return tree;
+    }
+
+    /**
+     * {@code status} as a status write to JOSDK: a fresh object of the resource's kind carrying only
+     * identity and status (the cached resource is never mutated, no resourceVersion is sent), or,
+     * without SSA, written on the server's copy.
+     */
+    public static <S, R extends CustomResource<?, S>> UpdateControl<R> statusUpdate(Context<R> context, R resource,
+                                                                                   S status) {
+        return update(context, statusOnly(resource, status), () -> writeOnServerCopy(context.getClient(), resource, status));
+    }
+
+    /** {@link #apply(Context, HasMetadata, Runnable)} of {@link #statusOnly}: where no UpdateControl can carry it. */
+    public static <S, R extends CustomResource<?, S>> void applyStatus(Context<R> context, R resource, S status) {
+        apply(context, statusOnly(resource, status), () -> writeOnServerCopy(context.getClient(), resource, status));
+    }
+
+    /** A fresh object of {@code resource}'s kind with only its name, namespace and {@code status}. */
+    public static <S, R extends CustomResource<?, S>> R statusOnly(R resource, S status) {
+        R patch = newInstance(resource);
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .build());
+        patch.setStatus(status);
+        return patch;
+    }
+
+    /**
+     * Without server-side apply only (the fabric8 mock server): writes {@code status} onto the
+     * object read from the server, not JOSDK's cache. Throws what the server answers.
+     */
+    @SuppressWarnings("unchecked")
+    public static <S, R extends CustomResource<?, S>> void writeOnServerCopy(KubernetesClient client, R resource, S status) {
+        Class<R> type = (Class<R>) resource.getClass();
+        String namespace = resource.getMetadata().getNamespace();
+        NonNamespaceOperation<R, KubernetesResourceList<R>, Resource<R>> resources = namespace == null
+                ? client.resources(type) : client.resources(type).inNamespace(namespace);
+        resources.withName(resource.getMetadata().getName()).editStatus(current -> {
+            current.setStatus(status);
+            return current;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends HasMetadata> R newInstance(R resource) {
+        try {
+            return (R) resource.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(resource.getClass() + " needs a public no-argument constructor", e);
+        }
+    }
 
     public static boolean serverSideApply(Context<?> context) {
         return context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource();
@@ -29,7 +111,7 @@ public final class StatusWrites {
      * {@code patch} (identity + status) for JOSDK to apply with SSA; otherwise runs
      * {@code writeOnServerCopy} and asks JOSDK for no update.
      */
-    public static <R extends HasMetadata> UpdateControl<R> update(Context<R> context, R patch,
+    private static <R extends HasMetadata> UpdateControl<R> update(Context<R> context, R patch,
                                                                    Runnable writeOnServerCopy) {
         if (serverSideApply(context)) {
             return UpdateControl.patchStatus(patch);
@@ -43,7 +125,7 @@ public final class StatusWrites {
      * (deletion, error status): by forced server-side apply with the controller's field manager, or
      * {@code writeOnServerCopy} without SSA. Throws what the API server answers.
      */
-    public static <R extends HasMetadata> void apply(Context<R> context, R patch, Runnable writeOnServerCopy) {
+    private static <R extends HasMetadata> void apply(Context<R> context, R patch, Runnable writeOnServerCopy) {
         if (!serverSideApply(context)) {
             writeOnServerCopy.run();
             return;

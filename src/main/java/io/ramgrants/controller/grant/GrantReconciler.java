@@ -1,7 +1,6 @@
 package io.ramgrants.controller.grant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -125,7 +124,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         if (statuses.worthWriting(grant.getStatus(), status, now)) {
-            StatusWrites.apply(context, withStatus(grant, status), () -> writeStatus(grant, status));
+            StatusWrites.applyStatus(context, grant, status);
         }
         log(grant, outcome, true);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
@@ -140,10 +139,10 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         GrantStatus status = statuses.build(grant.getStatus(), PassOutcome.blocked(verdict),
                 grant.getMetadata().getGeneration(), deps.clock().instant());
         if (StatusWrites.serverSideApply(context)) {
-            return ErrorStatusUpdateControl.patchStatus(withStatus(grant, status));
+            return ErrorStatusUpdateControl.patchStatus(StatusWrites.statusOnly(grant, status));
         }
         try {
-            writeStatus(grant, status);
+            StatusWrites.writeOnServerCopy(deps.client(), grant, status);
         } catch (KubernetesClientException writeFailed) {
             // The status says nothing new here; the reconcile error that brought us is what JOSDK retries.
             LOG.warn("{} {}: could not write the error status: HTTP {}", kind, key(grant), writeFailed.getCode());
@@ -153,7 +152,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
 
     /** See {@link StatusWrites}: without server-side apply the status is written on the server's copy. */
     private UpdateControl<R> statusUpdate(R grant, GrantStatus status, Context<R> context) {
-        return StatusWrites.update(context, withStatus(grant, status), () -> writeStatus(grant, status));
+        return StatusWrites.statusUpdate(context, grant, status);
     }
 
     private void log(R grant, PassOutcome outcome, boolean statusChanged) {
@@ -162,38 +161,6 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
                     outcome.verdict().message(), outcome.applied().size());
         } else {
             LOG.debug("{} {}: {}", kind, key(grant), outcome.verdict().reason());
-        }
-    }
-
-    /** A fresh object carrying only identity and status, so the cached resource is never mutated. */
-    private R withStatus(R grant, GrantStatus status) {
-        R patch = newInstance();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(grant.getMetadata().getName())
-                .withNamespace(grant.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(status);
-        return patch;
-    }
-
-    /**
-     * Writes the status onto the object read from the server (not JOSDK's cache), when status is not
-     * written by server-side apply (the fabric8 mock server only). Throws what the server answers.
-     */
-    private void writeStatus(R grant, GrantStatus status) {
-        deps.client().resources(type).inNamespace(grant.getMetadata().getNamespace())
-                .withName(grant.getMetadata().getName())
-                .editStatus(current -> {
-                    current.setStatus(status);
-                    return current;
-                });
-    }
-
-    private R newInstance() {
-        try {
-            return type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type + " needs a public no-argument constructor", e);
         }
     }
 
