@@ -49,10 +49,27 @@ final class MockCluster implements AutoCloseable {
     private final List<KubernetesClient> operatorClients = new ArrayList<>();
 
     MockCluster() {
+        this(false);
+    }
+
+    /**
+     * @param acceptServerSideApply answer applies as the one field manager an operator is (see
+     *                              {@code ServerSideApplyCrudDispatcher}) instead of with 415, for a
+     *                              process that runs as {@code run} does, with SSA status writes
+     */
+    MockCluster(boolean acceptServerSideApply) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), true);
+        KubernetesMixedDispatcher mixed = new KubernetesMixedDispatcher(expectations);
+        io.fabric8.mockwebserver.http.Dispatcher dispatcher = !acceptServerSideApply ? mixed
+                : new io.fabric8.mockwebserver.http.Dispatcher() {
+                    @Override
+                    public io.fabric8.mockwebserver.http.MockResponse dispatch(
+                            io.fabric8.mockwebserver.http.RecordedRequest request) {
+                        return mixed.dispatch(io.ramgrants.demo.ServerSideApplyCrudDispatcher.asPlainPatch(request));
+                    }
+                };
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations, dispatcher, true);
         server.init();
         client = server.createClient();
         allowLeases();
