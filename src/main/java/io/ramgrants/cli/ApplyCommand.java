@@ -27,10 +27,13 @@ import picocli.CommandLine.Spec;
                 "Throttling, 5xx and timeouts are met by observing again and planning from what RAM now holds"
                         + " (a write whose answer was lost is found done, never repeated blindly)."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:RAM now matches the manifests",
-                "1:invalid input (manifests, accounts, Secrets): nothing was written",
-                "3:a RAM action failed terminally or kept failing until --timeout, or a conflict (a role not managed by"
-                        + " this grant) blocked convergence"})
+        exitCodeList = {"0:RAM now matches the manifests, except what grants in Observe mode or paused keep"
+                        + " unchanged (they are reported)",
+                "1:invalid input (manifests, accounts, Secrets; an account with no AlibabaCloudAccount or"
+                        + " credentials in the input): nothing was written",
+                "3:a RAM action failed terminally or kept failing until --timeout, a conflict (a role not managed"
+                        + " by this grant) blocked convergence, RAM could not be reached, or (with --fail-on-skipped)"
+                        + " a grant in Observe mode or paused left changes unwritten"})
 public final class ApplyCommand implements Callable<Integer> {
     static final int CONVERGED = 0;
     static final int INVALID = 1;
@@ -54,6 +57,10 @@ public final class ApplyCommand implements Callable<Integer> {
             converter = RunCommand.DurationConverter.class,
             description = "Give up converging after this long, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--fail-on-skipped", description = "Exit 3 when a grant in Observe mode or paused leaves"
+            + " changes unwritten (by default they are reported and do not fail the run).")
+    boolean failOnSkipped;
 
     @Spec
     CommandSpec spec;
@@ -99,17 +106,30 @@ public final class ApplyCommand implements Callable<Integer> {
                 });
         if (!outcome.online()) {
             outcome.unreachable().forEach(reason -> out.println("error: " + reason));
-            out.println("apply: cannot reach RAM, nothing was written");
+            out.println(switch (outcome.reach()) {
+                case NO_CREDENTIALS -> "apply: some account the grants need has no AlibabaCloudAccount or no"
+                        + " credentials in the input, nothing was written";
+                case NOT_READY -> outcome.inputProblem()
+                        ? "apply: some account's credentials in the input do not work, nothing was written"
+                        : "apply: cannot reach RAM, nothing was written";
+                case ONLINE -> throw new IllegalStateException("online");
+            });
             return outcome.inputProblem() ? INVALID : NOT_CONVERGED;
         }
         Map<EvaluatedResource, List<EngineResult>> passes = converging[0].passes();
         outcome.runs().forEach(run -> report(out, run, passes.get(run.resource())));
         long applied = passes.values().stream().flatMap(List::stream).mapToLong(r -> r.applied().size()).sum();
         int maxPasses = passes.values().stream().mapToInt(List::size).max().orElse(0);
-        boolean converged = outcome.runs().stream().allMatch(r -> r.result().converged());
+        List<GrantRun> skipped = outcome.runs().stream().filter(GrantRun::skipped).toList();
+        boolean converged = outcome.runs().stream().filter(r -> !r.skipped()).allMatch(r -> r.result().converged());
+        skipped.forEach(r -> out.println("apply: skipped " + r.resource().displayName() + ": "
+                + (GrantRun.optionsOf(r.resource()).paused() ? "paused" : "Observe mode") + ", "
+                + r.result().plan().actions().size() + " planned RAM write(s) not performed"));
         out.println("apply: " + applied + " action(s) applied in " + maxPasses + " pass(es); "
-                + (converged ? "RAM matches the manifests" : "RAM does not match the manifests yet"));
-        return converged ? CONVERGED : NOT_CONVERGED;
+                + (!converged ? "RAM does not match the manifests yet"
+                : skipped.isEmpty() ? "RAM matches the manifests"
+                : "RAM matches the manifests except " + skipped.size() + " skipped resource(s)"));
+        return !converged || (failOnSkipped && !skipped.isEmpty()) ? NOT_CONVERGED : CONVERGED;
     }
 
     private static void report(PrintWriter out, GrantRun run, List<EngineResult> passes) {
@@ -117,10 +137,15 @@ public final class ApplyCommand implements Callable<Integer> {
         for (int i = 0; i < passes.size(); i++) {
             EngineResult pass = passes.get(i);
             boolean last = i == passes.size() - 1;
-            pass.applied().forEach(action -> out.println("  applied: " + action.line()));
+            pass.applied().forEach(action -> {
+                out.println("  applied: " + action.line());
+                action.changes().forEach(c -> out.println("      " + c.line()));
+            });
             if (last) {
-                pass.plan().actions().stream().filter(a -> !pass.applied().contains(a))
-                        .forEach(action -> out.println("  not applied: " + action.line()));
+                pass.plan().actions().stream().filter(a -> !pass.applied().contains(a)).forEach(action -> {
+                    out.println("  not applied: " + action.line());
+                    action.changes().forEach(c -> out.println("      " + c.line()));
+                });
             } else {
                 // An earlier pass stopped on something worth another look; the next pass planned again.
                 pass.failure().ifPresent(f -> out.println("  retrying after: " + f.step() + ": " + f.code()));

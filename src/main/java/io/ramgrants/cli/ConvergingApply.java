@@ -89,7 +89,7 @@ final class ConvergingApply {
         }
         List<GrantRun> runs = new ArrayList<>();
         passes.forEach((resource, results) -> runs.add(new GrantRun(resource, results.get(results.size() - 1),
-                GrantRun.warnings(resource, gateways))));
+                GrantRun.warnings(resource, gateways), false)));
         return runs;
     }
 

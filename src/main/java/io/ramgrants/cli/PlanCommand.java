@@ -27,13 +27,18 @@ import picocli.CommandLine.Spec;
                         + "environment for default-chain accounts), RAM is read and the actions are the diff; "
                         + "nothing is ever written."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every resource is valid (and, with --detailed-exitcode, RAM matches)",
-                "1:invalid input: each error names file, resource and field; or RAM could not be read",
-                "2:drift found (with --detailed-exitcode and credentials)"})
+        exitCodeList = {"0:every resource is valid (and, with --detailed-exitcode, every needed account was diffed"
+                        + " and RAM matches)",
+                "1:invalid input: each error names file, resource and field; or an account's credentials in the"
+                        + " input do not work",
+                "2:with --detailed-exitcode: RAM differs (something to create, change or remove, or a conflict)",
+                "4:with --detailed-exitcode: some needed account could not be diffed (no AlibabaCloudAccount or"
+                        + " credentials for it in the input, --offline, or RAM unreachable)"})
 public final class PlanCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int INVALID = 1;
     static final int DRIFT = 2;
+    static final int NOT_DIFFED = 4;
 
     enum Output { text, json }
 
@@ -51,7 +56,8 @@ public final class PlanCommand implements Callable<Integer> {
     Output output;
 
     @Option(names = "--detailed-exitcode",
-            description = "Exit 2 when RAM differs from the manifests (needs credentials; offline, only 0 or 1).")
+            description = "Exit 2 when RAM differs from the manifests, 4 when some needed account could not be"
+                    + " diffed, 0 only when every needed account was diffed and matches.")
     boolean detailedExitCode;
 
     @Option(names = "--offline", description = "Never contact RAM, even when credentials are available.")
@@ -84,6 +90,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (online != null && !online.online()) {
             PrintWriter err = spec.commandLine().getErr();
             online.unreachable().forEach(reason -> err.println("plan: not diffed against RAM: " + reason));
+            err.println("plan: the actions below are the plan against empty accounts, not a diff");
             err.flush();
         }
         List<PlannedResource> planned = online != null && online.online() ? diffed(evaluated, online.runs())
@@ -93,18 +100,21 @@ public final class PlanCommand implements Callable<Integer> {
         out.print(output == Output.json ? renderer.json(planned, manifests.problems())
                 : renderer.text(planned, manifests.problems()));
         out.flush();
-        return exitCode(allValid, online);
+        return exitCode(allValid, online, !OnlinePlan.neededAccounts(evaluated).isEmpty());
     }
 
-    private int exitCode(boolean allValid, OnlinePlan.Outcome online) {
+    private int exitCode(boolean allValid, OnlinePlan.Outcome online, boolean accountsNeeded) {
         if (!allValid) {
             return INVALID;
         }
-        if (online == null || online.reach() == OnlinePlan.Reach.NO_CREDENTIALS) {
-            return OK;
+        if (online == null) {
+            return detailedExitCode && accountsNeeded ? NOT_DIFFED : OK;
+        }
+        if (online.reach() == OnlinePlan.Reach.NO_CREDENTIALS) {
+            return detailedExitCode ? NOT_DIFFED : OK;
         }
         if (!online.online()) {
-            return detailedExitCode ? INVALID : OK;
+            return !detailedExitCode ? OK : online.inputProblem() ? INVALID : NOT_DIFFED;
         }
         if (online.runs().stream().anyMatch(r -> r.result().failure().isPresent())) {
             return INVALID;
@@ -116,8 +126,11 @@ public final class PlanCommand implements Callable<Integer> {
     private static List<PlannedResource> offline(List<EvaluatedResource> evaluated) {
         Planner planner = new Planner();
         return evaluated.stream()
-                .map(r -> new PlannedResource(r, r.desired()
-                        .map(state -> planner.planFromNothing(state.roles()).lines()).orElse(List.of())))
+                .map(r -> PlannedResource.of(r, r.desired()
+                        .map(state -> planner.planFromNothing(state.roles()).actions()).orElse(List.of()),
+                        List.of(), false, r.desired().map(state -> state.roles().stream()
+                                .map(role -> new PlannedResource.RoleView(role.accountId(), role.roleName(),
+                                        PlannedResource.NOT_DIFFED)).toList()).orElse(List.of())))
                 .toList();
     }
 
@@ -127,8 +140,16 @@ public final class PlanCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(GrantRun::resource, Function.identity()));
         return evaluated.stream().map(r -> {
             GrantRun run = byResource.get(r);
-            return run == null ? new PlannedResource(r, List.of())
-                    : new PlannedResource(r, run.result().plan().lines(), run.findings());
+            if (run == null) {
+                return PlannedResource.of(r, List.of(), List.of(), true, List.of());
+            }
+            List<String> states = run.roleStates();
+            List<PlannedResource.RoleView> views = new java.util.ArrayList<>();
+            for (int i = 0; i < states.size(); i++) {
+                var role = run.result().roles().get(i);
+                views.add(new PlannedResource.RoleView(role.accountId(), role.roleName(), states.get(i)));
+            }
+            return PlannedResource.of(r, run.result().plan().actions(), run.findings(), true, views);
         }).toList();
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ramgrants.desired.DesiredCustomPolicy;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
+import io.ramgrants.engine.Change;
+import io.ramgrants.engine.PlannedAction;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestProblem;
 import java.util.List;
@@ -16,8 +18,12 @@ import java.util.List;
  * Prints a plan as text for people or as the DESIGN §5 JSON for tools:
  * {@code {"resources":[{"kind","namespace","name","valid","errors","roles","actions"}]}}, each
  * role {@code {"accountId","roleName","trustPolicy","attachedPolicies","customPolicies"}}.
- * Additive fields: per resource {@code notes}, {@code file} and, when diffed against RAM,
- * {@code findings}; at the top, {@code errors} for files that could not be read.
+ * Additive fields: per resource {@code notes}, {@code file}, {@code diffed}, {@code changes} (one
+ * object per field an action changes: {@code op, action, account, role, policy, field, before,
+ * after, reason}), {@code actionDetails} (each action as an object with its changes) and, when
+ * diffed against RAM, {@code findings}; at the top, {@code errors} for files that could not be
+ * read. docs/plan.md documents the schema. The text reads like {@code terraform plan}: {@code +}
+ * creates or adds, {@code -} removes, {@code ~} changes in place.
  */
 public final class PlanRenderer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,7 +49,14 @@ public final class PlanRenderer {
             line(out, 0, r.displayName() + " (" + r.source().location() + "): " + (r.valid() ? "valid" : "INVALID"));
             r.errors().forEach(e -> line(out, 1, "error: " + e));
             r.desired().ifPresent(state -> describe(out, state));
-            if (!planned.actions().isEmpty()) {
+            if (!planned.planned().isEmpty()) {
+                line(out, 1, planned.diffed() ? "actions (diffed against RAM):" : "actions (against empty accounts):");
+                for (PlannedAction action : planned.planned()) {
+                    line(out, 2, action.symbol() + " " + action.line());
+                    action.changes().forEach(c -> line(out, 4, c.line()
+                            + (c.reason() == null || c.reason().isEmpty() ? "" : "  # " + c.reason())));
+                }
+            } else if (!planned.actions().isEmpty()) {
                 line(out, 1, "actions:");
                 planned.actions().forEach(a -> line(out, 2, a));
             }
@@ -84,6 +97,23 @@ public final class PlanRenderer {
         r.desired().ifPresent(state -> state.roles().forEach(role -> roles.add(roleNode(role))));
         ArrayNode actions = node.putArray("actions");
         planned.actions().forEach(actions::add);
+        ArrayNode changes = node.putArray("changes");
+        planned.planned().forEach(a -> a.changes().forEach(c -> changes.add(changeNode(c))));
+        ArrayNode details = node.putArray("actionDetails");
+        planned.planned().forEach(a -> {
+            ObjectNode action = details.addObject();
+            action.put("action", a.action());
+            action.put("op", a.symbol());
+            action.put("account", a.accountId());
+            action.put("line", a.line());
+            action.put("field", a.field().label());
+            ArrayNode its = action.putArray("changes");
+            a.changes().forEach(c -> its.add(changeNode(c)));
+        });
+        node.put("diffed", planned.diffed());
+        ArrayNode states = node.putArray("roleStates");
+        planned.roleStates().forEach(v -> states.addObject().put("accountId", v.accountId())
+                .put("roleName", v.roleName()).put("state", v.state()));
         ArrayNode notes = node.putArray("notes");
         r.desired().ifPresent(state -> state.notes().forEach(notes::add));
         node.put("file", r.source().location());
@@ -91,6 +121,20 @@ public final class PlanRenderer {
             ArrayNode findings = node.putArray("findings");
             planned.findings().forEach(findings::add);
         }
+        return node;
+    }
+
+    private static ObjectNode changeNode(Change change) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("op", change.op());
+        node.put("action", change.action());
+        node.put("account", change.account());
+        node.put("role", change.role());
+        node.put("policy", change.policy());
+        node.put("field", change.field());
+        node.put("before", change.before());
+        node.put("after", change.after());
+        node.put("reason", change.reason());
         return node;
     }
 

@@ -31,28 +31,29 @@ final class KubectlView {
     }
 
     String accounts() {
-        TextTable table = new TextTable("NAME", "AGE", "ACCOUNT-ID", "READY", "REASON");
+        TextTable table = new TextTable("NAME", "ACCOUNT-ID", "READY", "REASON", "AGE");
         client.resources(AlibabaCloudAccount.class).list().getItems().stream()
                 .sorted(Comparator.comparing(a -> a.getMetadata().getName()))
                 .forEach(a -> {
                     List<Condition> conditions = a.getStatus() == null ? null : a.getStatus().conditions;
                     Condition ready = Conditions.find(conditions, Conditions.READY).orElse(null);
-                    table.row(a.getMetadata().getName(), age(a.getMetadata().getCreationTimestamp()),
-                            a.getSpec().accountId, ready == null ? "" : ready.getStatus(),
-                            ready == null ? "" : ready.getReason());
+                    table.row(a.getMetadata().getName(), a.getSpec().accountId,
+                            ready == null ? "" : ready.getStatus(), ready == null ? "" : ready.getReason(),
+                            age(a.getMetadata().getCreationTimestamp()));
                 });
         return table.render(INDENT);
     }
 
     <R extends CustomResource<?, GrantStatus>> String grants(Class<R> type, String namespace) {
-        TextTable table = new TextTable("NAME", "AGE", "READY", "REASON", roleArnsColumn(type));
+        TextTable table = new TextTable("NAME", "READY", "REASON", roleArnsColumn(type), "AGE");
         client.resources(type).inNamespace(namespace).list().getItems().stream()
                 .sorted(Comparator.comparing(g -> g.getMetadata().getName()))
                 .forEach(g -> {
                     Condition ready = ready(g.getStatus());
-                    table.row(g.getMetadata().getName(), age(g.getMetadata().getCreationTimestamp()),
+                    table.row(g.getMetadata().getName(),
                             ready == null ? "" : ready.getStatus(), ready == null ? "" : ready.getReason(),
-                            g.getStatus() == null ? "" : g.getStatus().roleArns);
+                            g.getStatus() == null ? "" : g.getStatus().roleArns,
+                            age(g.getMetadata().getCreationTimestamp()));
                 });
         return table.render(INDENT);
     }

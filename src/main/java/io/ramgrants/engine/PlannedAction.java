@@ -4,6 +4,8 @@ import io.ramgrants.ram.PolicyType;
 import io.ramgrants.ram.RamErrorKind;
 import io.ramgrants.ram.RamException;
 import io.ramgrants.ram.RamGateway;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One RAM write in a plan. Each action knows its printable line (stable: tests, plan output and
@@ -18,6 +20,39 @@ public sealed interface PlannedAction {
     String line();
 
     DriftField field();
+
+    /** The reason of the Normal event announcing this write once done, e.g. {@code RoleCreated}. */
+    String eventReason();
+
+    /** What this write changes, field by field, with before and after (DESIGN §5 {@code changes}). */
+    List<Change> changes();
+
+    /** The verb of {@link #line()}, e.g. {@code CreateRole}. */
+    default String action() {
+        return getClass().getSimpleName();
+    }
+
+    /** {@code +} creates, {@code -} removes, {@code ~} changes in place: the mark of a terraform-like plan. */
+    default String symbol() {
+        return Change.CHANGED;
+    }
+
+    /**
+     * {@link #line()} followed, for a change in place ({@code ~}: UpdateRole, CreatePolicyVersion),
+     * by its changes in brackets, e.g.
+     * {@code UpdateRole r in 1 (trust policy) [- trust.principal.RAM: "a"; + trust.principal.RAM: "b"]}:
+     * what status.plan and events carry. Creations and removals say all in
+     * their line; whole documents are left out (plan shows them).
+     */
+    default String detailedLine() {
+        if (!Change.CHANGED.equals(symbol())) {
+            return line();
+        }
+        List<String> shown = changes().stream()
+                .filter(c -> !c.field().equals("trust") && !c.field().equals("policy.document"))
+                .map(Change::line).toList();
+        return shown.isEmpty() ? line() : line() + " [" + String.join("; ", shown) + "]";
+    }
 
     void applyTo(RamGateway ram);
 
@@ -47,6 +82,24 @@ public sealed interface PlannedAction {
             return DriftField.ROLE;
         }
 
+        public String eventReason() {
+            return "RoleCreated";
+        }
+
+        public String symbol() {
+            return Change.ADDED;
+        }
+
+        public List<Change> changes() {
+            List<Change> changes = new ArrayList<>();
+            changes.add(new Change(Change.ADDED, action(), accountId, roleName, null, "role", null, roleName, ""));
+            changes.addAll(Changes.trust(action(), accountId, roleName, null, trustDocument).stream()
+                    .filter(c -> !c.field().equals("trust")).toList());
+            changes.add(new Change(Change.ADDED, action(), accountId, roleName, null, "description", null,
+                    description, ""));
+            return changes;
+        }
+
         public void applyTo(RamGateway ram) {
             ram.createRole(roleName, trustDocument, description, null);
         }
@@ -57,14 +110,21 @@ public sealed interface PlannedAction {
     }
 
     /**
-     * UpdateRole changes trust and description in one call; a null field stays as it is.
+     * UpdateRole changes trust and description in one call; a null field stays as it is. The old
+     * values (null when unknown) are what RAM had, for the plan's before and after.
      * {@code maxSessionDuration} is the role's observed value, sent along because RAM resets an
      * absent NewMaxSessionDuration to 3600 s (an adopted role with longer sessions must keep them).
      */
     record UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription,
-                      Integer maxSessionDuration) implements PlannedAction {
+                      String oldTrustDocument, String oldDescription, Integer maxSessionDuration)
+            implements PlannedAction {
         public UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription) {
-            this(accountId, roleName, newTrustDocument, newDescription, null);
+            this(accountId, roleName, newTrustDocument, newDescription, null, null, null);
+        }
+
+        public UpdateRole(String accountId, String roleName, String newTrustDocument, String newDescription,
+                          String oldTrustDocument, String oldDescription) {
+            this(accountId, roleName, newTrustDocument, newDescription, oldTrustDocument, oldDescription, null);
         }
 
         public String line() {
@@ -75,6 +135,22 @@ public sealed interface PlannedAction {
 
         public DriftField field() {
             return newTrustDocument != null ? DriftField.TRUST : DriftField.DESCRIPTION;
+        }
+
+        public String eventReason() {
+            return newTrustDocument != null ? "TrustPolicyUpdated" : "RoleDescriptionUpdated";
+        }
+
+        public List<Change> changes() {
+            List<Change> changes = new ArrayList<>();
+            if (newTrustDocument != null) {
+                changes.addAll(Changes.trust(action(), accountId, roleName, oldTrustDocument, newTrustDocument));
+            }
+            if (newDescription != null) {
+                changes.add(new Change(Change.CHANGED, action(), accountId, roleName, null, "description",
+                        oldDescription, newDescription, ""));
+            }
+            return changes;
         }
 
         public void applyTo(RamGateway ram) {
@@ -90,6 +166,19 @@ public sealed interface PlannedAction {
 
         public DriftField field() {
             return DriftField.ATTACHMENT;
+        }
+
+        public String eventReason() {
+            return "PolicyAttached";
+        }
+
+        public String symbol() {
+            return Change.ADDED;
+        }
+
+        public List<Change> changes() {
+            String key = policyType + "/" + policyName;
+            return List.of(new Change(Change.ADDED, action(), accountId, roleName, key, "attachment", null, key, ""));
         }
 
         public void applyTo(RamGateway ram) {
@@ -120,6 +209,20 @@ public sealed interface PlannedAction {
             return DriftField.ATTACHMENT;
         }
 
+        public String eventReason() {
+            return "PolicyDetached";
+        }
+
+        public String symbol() {
+            return Change.REMOVED;
+        }
+
+        public List<Change> changes() {
+            String key = policyType + "/" + policyName;
+            return List.of(new Change(Change.REMOVED, action(), accountId, roleName, key, "attachment", key, null,
+                    why));
+        }
+
         public void applyTo(RamGateway ram) {
             ram.detachPolicyFromRole(policyType, policyName, roleName);
         }
@@ -139,6 +242,21 @@ public sealed interface PlannedAction {
             return DriftField.CUSTOM_POLICY;
         }
 
+        public String eventReason() {
+            return "PolicyCreated";
+        }
+
+        public String symbol() {
+            return Change.ADDED;
+        }
+
+        public List<Change> changes() {
+            List<Change> changes = new ArrayList<>();
+            changes.add(new Change(Change.ADDED, action(), accountId, null, policyName, "policy", null, policyName, ""));
+            changes.addAll(Changes.policy(action(), accountId, null, policyName, null, document));
+            return changes;
+        }
+
         public void applyTo(RamGateway ram) {
             ram.createPolicy(policyName, document, description);
         }
@@ -148,8 +266,21 @@ public sealed interface PlannedAction {
         }
     }
 
-    record CreatePolicyVersion(String accountId, String policyName, String document, boolean setAsDefault)
-            implements PlannedAction {
+    /** {@code oldDocument} is the default version's document before (null when unknown). */
+    record CreatePolicyVersion(String accountId, String policyName, String document, boolean setAsDefault,
+                               String oldDocument) implements PlannedAction {
+        public CreatePolicyVersion(String accountId, String policyName, String document, boolean setAsDefault) {
+            this(accountId, policyName, document, setAsDefault, null);
+        }
+
+        public String eventReason() {
+            return "PolicyVersionCreated";
+        }
+
+        public List<Change> changes() {
+            return Changes.policy(action(), accountId, null, policyName, oldDocument, document);
+        }
+
         public String line() {
             return "CreatePolicyVersion " + policyName + " in " + accountId + (setAsDefault ? " (as default)" : "");
         }
@@ -177,6 +308,19 @@ public sealed interface PlannedAction {
             return DriftField.CUSTOM_POLICY;
         }
 
+        public String eventReason() {
+            return "PolicyVersionDeleted";
+        }
+
+        public String symbol() {
+            return Change.REMOVED;
+        }
+
+        public List<Change> changes() {
+            return List.of(new Change(Change.REMOVED, action(), accountId, null, policyName, "policy.version",
+                    versionId, null, why.isEmpty() ? "frees a version slot for the new default" : why));
+        }
+
         public void applyTo(RamGateway ram) {
             ram.deletePolicyVersion(policyName, versionId);
         }
@@ -199,6 +343,19 @@ public sealed interface PlannedAction {
             return DriftField.CUSTOM_POLICY;
         }
 
+        public String eventReason() {
+            return "PolicyDeleted";
+        }
+
+        public String symbol() {
+            return Change.REMOVED;
+        }
+
+        public List<Change> changes() {
+            return List.of(new Change(Change.REMOVED, action(), accountId, null, policyName, "policy", policyName,
+                    null, why));
+        }
+
         public void applyTo(RamGateway ram) {
             ram.deletePolicy(policyName);
         }
@@ -219,6 +376,19 @@ public sealed interface PlannedAction {
 
         public DriftField field() {
             return DriftField.ROLE;
+        }
+
+        public String eventReason() {
+            return "RoleDeleted";
+        }
+
+        public String symbol() {
+            return Change.REMOVED;
+        }
+
+        public List<Change> changes() {
+            return List.of(new Change(Change.REMOVED, action(), accountId, roleName, null, "role", roleName, null,
+                    why));
         }
 
         public void applyTo(RamGateway ram) {

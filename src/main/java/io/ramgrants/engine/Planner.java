@@ -68,8 +68,11 @@ public final class Planner {
         if (trust == null && description == null) {
             return List.of();
         }
-        Integer maxSession = diff.observed().role().map(r -> r.maxSessionDuration()).orElse(null);
-        return List.of(new UpdateRole(desired.accountId(), desired.roleName(), trust, description, maxSession));
+        ObservedRole observed = diff.observed();
+        Integer maxSession = observed.role().map(r -> r.maxSessionDuration()).orElse(null);
+        return List.of(new UpdateRole(desired.accountId(), desired.roleName(), trust, description,
+                trust == null ? null : observed.trustDocument(), description == null ? null : observed.description(),
+                maxSession));
     }
 
     private static List<PlannedAction> newDefaultVersion(String account, DesiredCustomPolicy custom,
@@ -77,7 +80,8 @@ public final class Planner {
         List<PlannedAction> actions = new ArrayList<>();
         VersionPruning.toDeleteBefore(observed.versions(), 1).forEach(v ->
                 actions.add(new DeletePolicyVersion(account, custom.policyName(), v.versionId())));
-        actions.add(new CreatePolicyVersion(account, custom.policyName(), custom.document().toJson(), true));
+        actions.add(new CreatePolicyVersion(account, custom.policyName(), custom.document().toJson(), true,
+                observed.defaultDocument()));
         return actions;
     }
 

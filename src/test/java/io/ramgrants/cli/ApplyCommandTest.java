@@ -143,7 +143,7 @@ class ApplyCommandTest {
         assertThat(applied.exit()).as(applied.out()).isZero();
         assertThat(applied.out()).contains("applied: CreateRole ram-for-dts in " + ORDERS)
                 .contains("applied: AttachPolicy Custom/")
-                .contains("role ram-for-dts in " + ORDERS + ": CREATED (acs:ram::" + ORDERS + ":role/ram-for-dts)")
+                .contains("role ram-for-dts in " + ORDERS + ": created (acs:ram::" + ORDERS + ":role/ram-for-dts)")
                 .contains("RAM matches the manifests");
 
         Run after = plan();
@@ -211,12 +211,121 @@ class ApplyCommandTest {
 
         Run run = apply();
 
-        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.exit()).as("skipped resources are reported, not failures").isZero();
         assertThat(run.out()).contains("not applied: CreateRole ram-for-dts in " + ORDERS)
-                .contains("role ram-for-dts in " + ORDERS + ": DRIFTED")
-                .contains("role dms-cross-account in " + ANALYTICS + ": PENDING")
-                .contains("note: paused: ");
+                .contains("role ram-for-dts in " + ORDERS + ": observe-only")
+                .contains("role dms-cross-account in " + ANALYTICS + ": paused")
+                .contains("note: paused: ")
+                .contains("apply: skipped CrossAccountDtsGrant data-platform/orders-to-platform: Observe mode")
+                .contains("apply: skipped DmsRegistrationRole analytics/bi-databases: paused")
+                .contains("except 2 skipped resource(s)");
+        assertThat(run("apply", "-f", dir.toString(), "--fail-on-skipped").exit()).isEqualTo(3);
+        Run planned = plan();
+        assertThat(planned.exit()).as("RAM differs from the manifests").isEqualTo(2);
+        assertThat(planned.out()).contains("role ram-for-dts in " + ORDERS + ": observe-only")
+                .contains("role dms-cross-account in " + ANALYTICS + ": paused");
         assertThat(writes()).isZero();
+    }
+
+    @Test
+    void aMissingRoleInManageModeIsMissingNotObserveMode() {
+        Run planned = plan();
+
+        assertThat(planned.exit()).isEqualTo(2);
+        assertThat(planned.out()).contains("role ram-for-dts in " + ORDERS + ": missing")
+                .contains("+ CreateRole ram-for-dts in " + ORDERS)
+                .contains("+ trust.principal.RAM: \"acs:ram::" + PLATFORM + ":root\"")
+                .contains("actions (diffed against RAM):")
+                .doesNotContain("Observe mode").doesNotContain("DRIFTED");
+    }
+
+    @Test
+    void trustDriftShowsWhichPrincipalWasAddedAndRemoved() throws Exception {
+        assertThat(apply().exit()).isZero();
+        new ConsoleUser(emulator.port(), "AKID-ORDERS", ORDERS_SECRET).updateTrust("ram-for-dts",
+                "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{\"RAM\":"
+                        + "[\"acs:ram::9999999999999999:root\"],\"Service\":[\"" + PLATFORM + "@dts.aliyuncs.com\"]}}],"
+                        + "\"Version\":\"1\"}");
+
+        Run text = plan();
+        assertThat(text.exit()).isEqualTo(2);
+        assertThat(text.out()).contains("~ UpdateRole ram-for-dts in " + ORDERS + " (trust policy)")
+                .contains("- trust.principal.RAM: \"acs:ram::9999999999999999:root\"")
+                .contains("+ trust.principal.RAM: \"acs:ram::" + PLATFORM + ":root\"")
+                .contains("role ram-for-dts in " + ORDERS + ": drifted")
+                .doesNotContain("trust.principal.Service");
+
+        Run json = plan("-o", "json");
+        com.fasterxml.jackson.databind.JsonNode grant = null;
+        for (com.fasterxml.jackson.databind.JsonNode r : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out()).path("resources")) {
+            if (r.path("kind").asText().equals("CrossAccountDtsGrant")) {
+                grant = r;
+            }
+        }
+        assertThat(grant).isNotNull();
+        assertThat(grant.path("actions").get(0).asText()).isEqualTo("UpdateRole ram-for-dts in " + ORDERS + " (trust policy)");
+        assertThat(grant.path("diffed").asBoolean()).isTrue();
+        assertThat(grant.path("roleStates").get(0).path("state").asText()).isEqualTo("drifted");
+        assertThat(grant.path("roleStates").get(0).path("roleName").asText()).isEqualTo("ram-for-dts");
+        List<String> changes = new ArrayList<>();
+        grant.path("changes").forEach(c -> changes.add(c.path("op").asText() + c.path("action").asText() + " "
+                + c.path("account").asText() + " " + c.path("role").asText() + " " + c.path("field").asText() + " "
+                + c.path("before").asText() + " -> " + c.path("after").asText()));
+        assertThat(changes).containsExactly(
+                "-UpdateRole " + ORDERS + " ram-for-dts trust.principal.RAM acs:ram::9999999999999999:root -> null",
+                "+UpdateRole " + ORDERS + " ram-for-dts trust.principal.RAM null -> acs:ram::" + PLATFORM + ":root");
+        assertThat(grant.path("changes").get(0).has("policy")).isTrue();
+        assertThat(grant.path("changes").get(0).has("reason")).isTrue();
+    }
+
+    @Test
+    void customPolicyDriftShowsTheActionsAddedAndRemoved() {
+        assertThat(apply().exit()).isZero();
+        ConsoleUser analytics = new ConsoleUser(emulator.port(), "AKID-ANALYTICS", "analytics-secret-value");
+        String policy = analytics.attached("dms-cross-account").get(0).replace("Custom/", "");
+        analytics.newDefaultVersion(policy, "{\"Statement\":[{\"Action\":[\"vpc:DescribeVpcs\",\"ecs:DeleteInstance\"],"
+                + "\"Effect\":\"Allow\",\"Resource\":\"*\"}],\"Version\":\"1\"}");
+
+        Run planned = plan();
+
+        assertThat(planned.exit()).isEqualTo(2);
+        assertThat(planned.out()).contains("~ CreatePolicyVersion " + policy + " in " + ANALYTICS)
+                .contains("- policy.action " + policy + ": \"ecs:DeleteInstance\"")
+                .contains("+ policy.action " + policy + ": \"kvstore:DescribeInstances\"")
+                .doesNotContain("+ policy.action " + policy + ": \"vpc:DescribeVpcs\"");
+    }
+
+    @Test
+    void anAccountGivenOnlyByIdIsNotDiffedAndSaysSo() throws IOException {
+        Files.writeString(dir.resolve("dts.yaml"), Files.readString(dir.resolve("dts.yaml"))
+                .replace("accountId: \"" + PLATFORM + "\"   # the task", "accountId: \"3333333333333333\"   # the task"));
+
+        Run planned = plan();
+        assertThat(planned.exit()).as(planned.out() + planned.err()).isEqualTo(PlanCommand.NOT_DIFFED);
+        assertThat(planned.err()).contains("account 3333333333333333: no AlibabaCloudAccount in the input")
+                .contains("not a diff");
+        assertThat(planned.out()).contains("actions (against empty accounts):");
+        assertThat(run("plan", "-f", dir.toString()).exit()).as("without --detailed-exitcode: valid").isZero();
+        assertThat(run("plan", "-f", dir.toString(), "--offline", "--detailed-exitcode").exit())
+                .isEqualTo(PlanCommand.NOT_DIFFED);
+
+        Run applied = apply();
+        assertThat(applied.exit()).isEqualTo(ApplyCommand.INVALID);
+        assertThat(applied.out()).contains("account 3333333333333333: no AlibabaCloudAccount in the input")
+                .contains("no AlibabaCloudAccount or no credentials in the input")
+                .doesNotContain("cannot reach RAM");
+        assertThat(writes()).isZero();
+    }
+
+    @Test
+    void cannotReachRamIsSaidOnlyWhenRamIsUnreachable() {
+        emulator.close();
+
+        Run applied = apply();
+        assertThat(applied.out()).contains("cannot reach RAM");
+        assertThat(applied.exit()).isEqualTo(ApplyCommand.NOT_CONVERGED);
+        assertThat(plan().exit()).isEqualTo(PlanCommand.NOT_DIFFED);
     }
 
     @Test

@@ -135,8 +135,13 @@ class PlanCommandTest {
     }
 
     @Test
-    void detailedExitCodeIsAcceptedOffline() {
-        assertThat(plan("-f", EXAMPLES.toString(), "--detailed-exitcode").exit()).isZero();
+    void detailedExitCodeOfflineSaysNothingWasDiffed() {
+        Run run = plan("-f", EXAMPLES.toString(), "--detailed-exitcode");
+        assertThat(run.exit()).as("the examples' accounts have no credentials here").isEqualTo(PlanCommand.NOT_DIFFED);
+        assertThat(run.err()).contains("not diffed against RAM");
+        assertThat(plan("-f", EXAMPLES.toString(), "--detailed-exitcode", "--offline").exit())
+                .isEqualTo(PlanCommand.NOT_DIFFED);
+        assertThat(plan("-f", EXAMPLES.toString()).exit()).as("a validity check without the flag").isZero();
     }
 
     @Test

@@ -36,10 +36,11 @@ class DemoCommandTest {
         assertThat(exit).as("exit code; stderr:%n%s%nstdout:%n%s", errors, printed).isZero();
         assertThat(printed)
                 .contains("3 drifts injected, 3 corrected")
-                .containsPattern("orders-to-reporting +\\S+ +True +\\S+ +acs:ram::2222222222222222:role/ram-for-dts,"
-                        + "acs:ram::3333333333333333:role/ram-for-dts")
-                .containsPattern("reporting-dms +\\S+ +True +\\S+ +acs:ram::3333333333333333:role/dms-cross-account")
-                .containsPattern("reporting-console +\\S+ +True +\\S+ +acs:ram::3333333333333333:role/dms-console-access")
+                .containsPattern("orders-to-reporting +True +\\S+ +acs:ram::2222222222222222:role/ram-for-dts,"
+                        + "acs:ram::3333333333333333:role/ram-for-dts +\\S+\n")
+                .containsPattern("reporting-dms +True +\\S+ +acs:ram::3333333333333333:role/dms-cross-account +\\S+\n")
+                .containsPattern("reporting-console +True +\\S+ +acs:ram::3333333333333333:role/dms-console-access +\\S+\n")
+                .containsPattern("NAME +ACCOUNT-ID +READY +REASON +AGE\n")
                 .containsPattern("trust policy of ram-for-dts in orders now trusts 9999999999999999 +"
                         + "dtsgrant/orders-to-reporting +TrustPolicyUpdated +\\d+\\.\\d s")
                 .containsPattern("AdministratorAccess attached to dms-console-access in reporting +"

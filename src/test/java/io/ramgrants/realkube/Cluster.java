@@ -33,7 +33,10 @@ public final class Cluster {
     public static synchronized RealApiServer withChart() {
         RealApiServer server = withCrds();
         if (!chart) {
-            Cli.kubectl("create", "namespace", SECRETS_NAMESPACE);
+            // Idempotent: an earlier class may have got this far before an abort (e.g. helm missing).
+            if (server.admin().namespaces().withName(SECRETS_NAMESPACE).get() == null) {
+                Cli.kubectl("create", "namespace", SECRETS_NAMESPACE);
+            }
             Cli.helm("install", RELEASE, "helm/ram-grant-operator", "--namespace", NAMESPACE, "--create-namespace",
                     "--set", "fullnameOverride=" + RELEASE,
                     "--set", "rbac.secretNamespaces={" + SECRETS_NAMESPACE + "}",

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Events of a pass: one Normal event per RAM write (what was done, in which account), and one
+ * The Events of a pass: one Normal event per RAM write (its reason from
+ * {@link PlannedAction#eventReason()}, its message the action's line with what it changed), and one
  * Warning per new conflict, failure, invalid spec or drift seen in Observe mode. A Warning that
  * persists is announced once, when the condition first says so, not on every retry or resync.
  */
@@ -36,7 +37,7 @@ final class GrantEvents {
 
     void record(HasMetadata grant, GrantStatus previous, PassOutcome outcome) {
         outcome.result().ifPresent(result -> result.applied()
-                .forEach(action -> recorder.record(grant, Type.Normal, reason(action), action.line())));
+                .forEach(action -> recorder.record(grant, Type.Normal, action.eventReason(), action.detailedLine())));
         outcome.result().ifPresent(result -> result.removals().retained().stream()
                 .filter(line -> !retainedBefore(previous, line))
                 .forEach(line -> recorder.record(grant, Type.Warning, RETAINED_NO_LONGER_DECLARED,
@@ -70,7 +71,7 @@ final class GrantEvents {
         }
         if (GrantReasons.DRIFT_DETECTED.equals(verdict.reason()) && result.isPresent()) {
             List<PlannedAction> actions = result.get().plan().actions();
-            String listed = actions.stream().limit(LISTED_ACTIONS).map(PlannedAction::line)
+            String listed = actions.stream().limit(LISTED_ACTIONS).map(PlannedAction::detailedLine)
                     .collect(Collectors.joining("; "));
             return verdict.message() + ": " + listed
                     + (actions.size() > LISTED_ACTIONS ? "; and " + (actions.size() - LISTED_ACTIONS) + " more" : "");
@@ -87,36 +88,5 @@ final class GrantEvents {
         var failure = result.failure().orElseThrow();
         String requestId = failure.error().requestId();
         return failure.summary() + (requestId == null ? "" : " (RequestId " + requestId + ")");
-    }
-
-    static String reason(PlannedAction action) {
-        if (action instanceof PlannedAction.UpdateRole update) {
-            return update.newTrustDocument() != null ? "TrustPolicyUpdated" : "RoleDescriptionUpdated";
-        }
-        if (action instanceof PlannedAction.CreateRole) {
-            return "RoleCreated";
-        }
-        if (action instanceof PlannedAction.AttachPolicy) {
-            return "PolicyAttached";
-        }
-        if (action instanceof PlannedAction.DetachPolicy) {
-            return "PolicyDetached";
-        }
-        if (action instanceof PlannedAction.CreatePolicy) {
-            return "PolicyCreated";
-        }
-        if (action instanceof PlannedAction.CreatePolicyVersion) {
-            return "PolicyVersionCreated";
-        }
-        if (action instanceof PlannedAction.DeletePolicyVersion) {
-            return "PolicyVersionDeleted";
-        }
-        if (action instanceof PlannedAction.DeletePolicy) {
-            return "PolicyDeleted";
-        }
-        if (action instanceof PlannedAction.DeleteRole) {
-            return "RoleDeleted";
-        }
-        return "RamWrite";
     }
 }

@@ -89,7 +89,7 @@ final class GrantStatuses {
     private static List<String> pending(EngineResult result) {
         return result.plan().actions().stream()
                 .filter(action -> !result.applied().contains(action))
-                .map(PlannedAction::line)
+                .map(PlannedAction::detailedLine)
                 .toList();
     }
 

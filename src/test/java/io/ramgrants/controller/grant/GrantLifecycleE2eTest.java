@@ -124,6 +124,13 @@ class GrantLifecycleE2eTest {
         assertThat(consoleB.policyDocument("dms-drifty-policy")).isEqualTo(document);
         assertThat(k8s.eventReasons("drifty"))
                 .contains("TrustPolicyUpdated", "PolicyDetached", "PolicyVersionCreated");
+        assertThat(k8s.events("drifty")).filteredOn(e -> "TrustPolicyUpdated".equals(e.getReason()))
+                .singleElement().satisfies(e -> assertThat(e.getMessage())
+                        .contains("- trust.principal.RAM: \"acs:ram::" + TASK + ":root\"")
+                        .contains("+ trust.principal.Service: "));
+        assertThat(k8s.events("drifty")).filteredOn(e -> "PolicyVersionCreated".equals(e.getReason()))
+                .singleElement().satisfies(e -> assertThat(e.getMessage())
+                        .contains("- policy.action dms-drifty-policy: \"*\""));
         assertThat(k8s.metrics.registry().find("ramgrants.drift.corrections").tag("kind", "DmsRegistrationRole")
                 .tag("field", "attachment").counter()).isNotNull();
         assertThat(k8s.metrics.registry().find("ramgrants.drift.detected").tag("kind", "DmsRegistrationRole")

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 class GrantLifecycleRealServerTest extends GrantLifecycleE2eTest {
     // GrantLifecycleE2eTest.start() puts this class's harness on the real server.
 
-    /** A new spec.roleName: the role of the new name is created, with its policy, and becomes the grant's ARN. */
+    /**
+     * A new spec.roleName: the role of the new name is created, with its policy, and becomes the grant's ARN;
+     * the role of the old name is removed.
+     */
     @Test
     void renamingTheRoleMovesTheGrantToTheNewName() {
         DmsAccessRole grant = k8s.awaitGrant(k8s.create(Grants.dmsAccess("renamed", "dms-old-name", "acct-b", A)),
@@ -35,9 +38,11 @@ class GrantLifecycleRealServerTest extends GrantLifecycleE2eTest {
                 && g.getStatus().observedGeneration.equals(renamed.getMetadata().getGeneration()), "renamed");
         assertThat(converged.getStatus().roleArns).isEqualTo("acs:ram::" + B + ":role/dms-new-name");
         assertThat(consoleB.attachedPolicies("dms-new-name")).containsExactly("AliyunDMSLoginConsoleAccess");
-        // Today the role of the old name stays in RAM, with our ownership marker: a rename is not a
-        // deletion (reported in the issue note; change this line if renames start cleaning up).
-        assertThat(consoleB.roleExists("dms-old-name")).as("the role of the old name").isTrue();
+        // The role of the old name is no longer declared: with deletionPolicy Delete it is removed, and
+        // the status inventory names only the new one.
+        assertThat(consoleB.roleExists("dms-old-name")).as("the role of the old name").isFalse();
+        assertThat(converged.getStatus().inventory).singleElement()
+                .satisfies(entry -> assertThat(entry.roles).containsExactly("dms-new-name"));
     }
 
     /** kubectl, as a user: waits on the Ready condition, prints the CRD's printer columns. */

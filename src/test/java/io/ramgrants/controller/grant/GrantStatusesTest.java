@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ramgrants.api.GrantStatus;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.Plan;
+import io.ramgrants.engine.PlannedAction;
+import io.ramgrants.engine.RolePlan;
 import io.ramgrants.engine.RoleResult;
 import io.ramgrants.engine.RoleState;
 import java.time.Duration;
@@ -56,5 +58,25 @@ class GrantStatusesTest {
 
         assertThat(again.conditions.get(0).getLastTransitionTime()).isEqualTo("2025-01-01T10:00:00Z");
         assertThat(again.observedGeneration).isEqualTo(4L);
+    }
+
+    @Test
+    void statusPlanSaysWhichTrustPrincipalAPendingUpdateRemovesAndAdds() {
+        String before = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"RAM\":[\"acs:ram::9999999999999999:root\"]}}],\"Version\":\"1\"}";
+        String after = before.replace("9999999999999999", "3333333333333333");
+        PlannedAction update = new PlannedAction.UpdateRole("1111111111111111", "r", after, null, before, null);
+        EngineResult result = new EngineResult(List.of(new RoleResult("1111111111111111", "r",
+                "acs:ram::1111111111111111:role/r", RoleState.DRIFTED)),
+                new Plan(List.of(new RolePlan("1111111111111111", "r", List.of(update)))), List.of(), Optional.empty(),
+                List.of(), List.of(), false);
+        PassOutcome outcome = new PassOutcome(Verdict.stalled(GrantReasons.DRIFT_DETECTED, "Observe mode"),
+                Optional.of(result), List.of());
+
+        GrantStatus status = statuses.build(null, outcome, 1L, T0);
+
+        assertThat(status.plan).containsExactly("UpdateRole r in 1111111111111111 (trust policy) ["
+                + "- trust.principal.RAM: \"acs:ram::9999999999999999:root\"; "
+                + "+ trust.principal.RAM: \"acs:ram::3333333333333333:root\"]");
     }
 }
