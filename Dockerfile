@@ -20,8 +20,9 @@ LABEL org.opencontainers.image.title="ram-grant-operator" \
 # The UID has no passwd entry; give the JVM and libraries a writable HOME (an emptyDir in the pod).
 ENV HOME=/tmp
 WORKDIR /app
-# Root-owned and read-only for the runtime user.
-COPY --from=build /src/target/ram-grant-operator.jar /app/ram-grant-operator.jar
+# Root-owned and read-only for the runtime user. The image jar leaves out the mock Kubernetes API
+# server that only `demo` and `bench --with-kube` use (pom.xml, execution image-jar).
+COPY --from=build /src/target/ram-grant-operator-image.jar /app/ram-grant-operator.jar
 # Moves JAVA_TOOL_OPTIONS onto java's command line: no "Picked up JAVA_TOOL_OPTIONS" line on stderr.
 COPY --chmod=0555 src/main/docker/entrypoint.sh /app/entrypoint.sh
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.

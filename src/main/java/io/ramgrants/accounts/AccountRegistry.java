@@ -122,10 +122,6 @@ public final class AccountRegistry {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    public void removeListener(Consumer<String> listener) {
-        listeners.remove(listener);
-    }
-
     private void notifyListeners(String name) {
         listeners.forEach(listener -> listener.accept(name));
     }

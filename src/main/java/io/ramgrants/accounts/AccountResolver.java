@@ -197,10 +197,10 @@ public final class AccountResolver {
                     + " IdentityType Account), and STS refuses AssumeRole by a root account: give " + spec.via.name
                     + " the AccessKey of a RAM user with permission to assume the role (AliyunSTSAssumeRoleAccess)");
         }
-        String sessionName = spec.sessionName == null ? OidcCredentials.DEFAULT_SESSION_NAME : spec.sessionName;
+        String sessionName = spec.sessionName == null ? OidcCredentialProvider.DEFAULT_SESSION_NAME : spec.sessionName;
         AssumeRoleSource source = new AssumeRoleSource(spec.roleArn, sessionName, spec.externalId, spec.via.name);
-        return reuse(name, source, () -> new AssumeRoleCredentials(() -> viaSts(spec.via.name), spec.roleArn,
-                sessionName, spec.externalId, AssumeRoleCredentials.DEFAULT_DURATION, clock));
+        return reuse(name, source, () -> new AssumeRoleCredentialProvider(() -> viaSts(spec.via.name), spec.roleArn,
+                sessionName, spec.externalId, AssumeRoleCredentialProvider.DEFAULT_DURATION, clock));
     }
 
     /** Looked up on each exchange so the via account's current credentials sign the call. */
@@ -231,10 +231,10 @@ public final class AccountResolver {
         }
         URI sts = explicitSts != null ? explicitSts : environment.stsEndpoint().orElse(endpoint.sts());
         OidcSource source = new OidcSource(spec.roleArn, spec.oidcProviderArn, Path.of(tokenFile), sts);
-        return reuse(name, source, () -> new OidcCredentials(
+        return reuse(name, source, () -> new OidcCredentialProvider(
                 stsFactory.create(accountId, new AccountEndpoint(endpoint.ram(), sts), null), spec.roleArn,
-                spec.oidcProviderArn, Path.of(tokenFile), OidcCredentials.DEFAULT_SESSION_NAME,
-                OidcCredentials.DEFAULT_DURATION, clock, guard));
+                spec.oidcProviderArn, Path.of(tokenFile), OidcCredentialProvider.DEFAULT_SESSION_NAME,
+                OidcCredentialProvider.DEFAULT_DURATION, clock, guard));
     }
 
     private CredentialProvider reuse(String name, Object source, Supplier<CredentialProvider> build) {

@@ -41,10 +41,10 @@ public final class DefaultChainCredentials implements CredentialProvider {
         }
         if (env.hasRrsa()) {
             URI sts = stsEndpoint != null ? stsEndpoint : env.stsEndpoint().orElse(AccountEndpoint.PUBLIC_STS);
-            OidcCredentials oidc = new OidcCredentials(
+            OidcCredentialProvider oidc = new OidcCredentialProvider(
                     stsFactory.create(accountId, new AccountEndpoint(AccountEndpoint.PUBLIC_RAM, sts), null),
                     env.roleArn().orElseThrow(), env.oidcProviderArn().orElseThrow(), env.oidcTokenFile().orElseThrow(),
-                    OidcCredentials.DEFAULT_SESSION_NAME, OidcCredentials.DEFAULT_DURATION, clock);
+                    OidcCredentialProvider.DEFAULT_SESSION_NAME, OidcCredentialProvider.DEFAULT_DURATION, clock);
             return new DefaultChainCredentials(oidc, "RRSA");
         }
         throw new AccountNotReadyException(AccountReason.CredentialsUnavailable,

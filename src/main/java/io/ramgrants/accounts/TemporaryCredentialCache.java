@@ -16,14 +16,19 @@ import org.slf4j.LoggerFactory;
  * {@link #MIN_REMAINING_FRACTION} of their lifetime remains, whichever comes first. A RAM
  * call therefore never starts with credentials about to lapse mid-request.
  *
- * <p>Only one exchange runs at a time; callers arriving meanwhile wait for its result
- * instead of starting their own. When an early refresh fails but the cached credentials
- * have not expired yet, they are still served: STS being briefly unavailable should not
- * stop work that valid credentials can do.
+ * <p>Only one exchange runs at a time. Callers arriving meanwhile get the cached credentials
+ * at once while those are still valid (an early refresh keeps nobody waiting for STS); only
+ * without valid credentials do they wait for the exchange's result instead of starting their
+ * own. When an early refresh fails but the cached credentials have not expired yet, they are
+ * still served and the next attempt waits a backoff ({@link #FIRST_RETRY}, doubling up to
+ * {@link #MAX_RETRY}, never past the expiry): STS being briefly unavailable should neither
+ * stop work that valid credentials can do nor receive an exchange from every caller.
  */
 final class TemporaryCredentialCache {
     static final Duration MIN_REMAINING = Duration.ofMinutes(5);
     static final double MIN_REMAINING_FRACTION = 0.2;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporaryCredentialCache.class);
 
@@ -33,7 +38,8 @@ final class TemporaryCredentialCache {
     private final ReentrantLock exchangeLock = new ReentrantLock();
     private volatile Cached cached;
 
-    private record Cached(AccessKeyCredentials credentials, Instant refreshAt) {}
+    /** @param failures early refreshes that failed in a row since these credentials were obtained */
+    private record Cached(AccessKeyCredentials credentials, Instant refreshAt, int failures) {}
 
     /**
      * @param description names the exchange in log lines, e.g. the role ARN; never a secret
@@ -46,10 +52,17 @@ final class TemporaryCredentialCache {
 
     AccessKeyCredentials get() {
         Cached current = cached;
-        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+        Instant seen = clock.instant();
+        if (current != null && seen.isBefore(current.refreshAt())) {
             return current.credentials();
         }
-        exchangeLock.lock();
+        if (current != null && stillValid(current.credentials(), seen)) {
+            if (!exchangeLock.tryLock()) {
+                return current.credentials(); // another caller is refreshing early
+            }
+        } else {
+            exchangeLock.lock();
+        }
         try {
             current = cached;
             Instant now = clock.instant();
@@ -69,16 +82,26 @@ final class TemporaryCredentialCache {
     private AccessKeyCredentials refresh(Cached current, Instant now) {
         try {
             AccessKeyCredentials fresh = exchange.get();
-            cached = new Cached(fresh, refreshAt(fresh, now));
+            cached = new Cached(fresh, refreshAt(fresh, now), 0);
             return fresh;
         } catch (RuntimeException e) {
             if (current != null && stillValid(current.credentials(), now)) {
-                LOG.warn("Early refresh of temporary credentials for {} failed ({}); using the current ones until they expire",
-                        description, e.getMessage());
+                Instant retryAt = retryAt(current, now);
+                cached = new Cached(current.credentials(), retryAt, current.failures() + 1);
+                LOG.warn("Early refresh of temporary credentials for {} failed ({}); using the current ones, next attempt at {}",
+                        description, e.getMessage(), retryAt);
                 return current.credentials();
             }
             throw e;
         }
+    }
+
+    /** {@link #FIRST_RETRY} doubled per failure so far, at most {@link #MAX_RETRY}, never past the expiry. */
+    private static Instant retryAt(Cached current, Instant now) {
+        Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(current.failures(), 16));
+        Instant retryAt = now.plus(backoff.compareTo(MAX_RETRY) < 0 ? backoff : MAX_RETRY);
+        Instant expiration = current.credentials().expiration();
+        return expiration != null && retryAt.isAfter(expiration) ? expiration : retryAt;
     }
 
     private static boolean stillValid(AccessKeyCredentials credentials, Instant now) {

@@ -1,7 +1,7 @@
 package io.ramgrants.api;
 
 /**
- * JSON paths of the printer columns every kind shows (DESIGN §4). The CRD generator orders
+ * JSON paths of the printer columns every kind shows (README, "What kubectl shows"). The CRD generator orders
  * columns by JSON path, not by declaration: READY quotes "Ready" with double quotes and
  * REASON with single quotes only so that READY comes before REASON. AGE
  * ({@code .metadata...}) always comes first after NAME; no valid path sorts after

@@ -130,6 +130,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (kubeconfig != null && !withKube) {
             throw new ParameterException(spec.commandLine(), "--kubeconfig needs --with-kube");
         }
+        if (withKube && kubeconfig == null && !MockKubernetes.available()) {
+            spec.commandLine().getErr().println(MockKubernetes.missing("bench --with-kube"));
+            return 2;
+        }
         BenchReport report = new Benchmark(options, kubeconfig).run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(output == Format.json ? report.toJson() : report.toText());

@@ -37,6 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("demo: --timeout and --resync must be at least 1 second");
             return 2;
         }
+        if (!MockKubernetes.available()) {
+            System.err.println(MockKubernetes.missing("demo"));
+            return 2;
+        }
         Demo.Options options = new Demo.Options(keepRunning, verbose, timeout, resync);
         return new Demo(System.out, System.err, options).run();
     }

@@ -90,7 +90,7 @@ record GrantRun(EvaluatedResource resource, EngineResult result, List<String> wa
                 ? DtsServiceRoleCheck.once().notes(resource.desired().get(), gateways) : List.of();
     }
 
-    /** The engine options a grant's spec and annotations ask for (DESIGN §2). */
+    /** The engine options a grant's spec and annotations ask for (README, "Grants"). */
     static EngineOptions optionsOf(EvaluatedResource resource) {
         EngineOptions options = EngineOptions.defaults();
         if (resource.source().resource() instanceof CustomResource<?, ?> grant && grant.getSpec() instanceof GrantSpec spec) {

@@ -15,7 +15,7 @@ import io.ramgrants.manifest.ManifestProblem;
 import java.util.List;
 
 /**
- * Prints a plan as text for people or as the DESIGN §5 JSON for tools:
+ * Prints a plan as text for people or as the JSON README documents, for tools:
  * {@code {"resources":[{"kind","namespace","name","valid","errors","roles","actions"}]}}, each
  * role {@code {"accountId","roleName","trustPolicy","attachedPolicies","customPolicies"}}.
  * Additive fields: per resource {@code notes}, {@code file}, {@code diffed}, {@code changes} (one

@@ -42,13 +42,8 @@ final class AccountStatuses {
         };
     }
 
+    /** Compared as stored JSON, so a new status field counts without being listed here. */
     static boolean same(AlibabaCloudAccountStatus a, AlibabaCloudAccountStatus b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return Objects.equals(a.observedGeneration, b.observedGeneration)
-                && Objects.equals(a.verifiedIdentity, b.verifiedIdentity)
-                && Objects.equals(a.conditions == null ? List.of() : a.conditions,
-                        b.conditions == null ? List.of() : b.conditions);
+        return StatusWrites.sameStatus(a, b);
     }
 }

@@ -158,16 +158,6 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     /** See {@link StatusWrites}. */
     private static UpdateControl<AlibabaCloudAccount> statusUpdate(AlibabaCloudAccount account,
             AlibabaCloudAccountStatus status) {
-        return StatusWrites.update(withStatus(account, status));
-    }
-
-    /** A copy carrying only what a status patch needs, so the cached resource is never mutated. */
-    private static AlibabaCloudAccount withStatus(AlibabaCloudAccount account, AlibabaCloudAccountStatus status) {
-        AlibabaCloudAccount patch = new AlibabaCloudAccount();
-        patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                .withName(account.getMetadata().getName())
-                .build());
-        patch.setStatus(status);
-        return patch;
+        return StatusWrites.statusUpdate(account, status);
     }
 }

@@ -111,11 +111,6 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
         return Optional.ofNullable(secret);
     }
 
-    /** How many Secrets are watched; for tests and metrics. */
-    public synchronized int watchedSecrets() {
-        return informers.size();
-    }
-
     @Override
     public synchronized void close() {
         informers.values().forEach(SharedIndexInformer::close);

@@ -43,9 +43,7 @@ public final class ReverificationSchedule {
             return jittered(resyncInterval);
         }
         int failures = transientFailures.merge(accountName, 1, Integer::sum);
-        long factor = 1L << Math.min(failures - 1, 20);
-        Duration backoff = retryBase.multipliedBy(factor);
-        return jittered(backoff.compareTo(retryMax) > 0 ? retryMax : backoff);
+        return jittered(Backoff.exponential(retryBase, failures, retryMax));
     }
 
     public void forget(String accountName) {
@@ -54,7 +52,6 @@ public final class ReverificationSchedule {
 
     /** ±{@link #JITTER} of {@code base}. */
     private Duration jittered(Duration base) {
-        double factor = 1 + JITTER * (2 * random.getAsDouble() - 1);
-        return Duration.ofMillis(Math.round(base.toMillis() * factor));
+        return Backoff.jittered(base, JITTER, random.getAsDouble());
     }
 }

@@ -1,6 +1,11 @@
 package io.ramgrants.controller;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -13,16 +18,66 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * identity and status, applied by server-side apply, forced, with the controller's field manager
  * (the controller name, as JOSDK applies it), without a resourceVersion: status is rebuilt from the
  * latest observation, so the last writer is right. JOSDK applies it after a reconcile; during
- * deletion, where JOSDK offers no status patch, {@link #apply} applies the same patch with the same
- * field manager. A failed status write is never swallowed: it propagates, and JOSDK retries the
+ * deletion, where JOSDK offers no status patch, {@link #applyStatus} applies the same patch with the
+ * same field manager. A failed status write is never swallowed: it propagates, and JOSDK retries the
  * resource.
  */
 public final class StatusWrites {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private StatusWrites() {}
 
-    /** {@code patch} (identity + status) for JOSDK to apply after the reconcile. */
-    public static <R extends HasMetadata> UpdateControl<R> update(R patch) {
-        return UpdateControl.patchStatus(patch);
+    /**
+     * Whether two statuses say the same, compared as the JSON the API server stores, so a field
+     * added to a status type is compared without anyone remembering to; {@code ignoring} names
+     * top-level fields that do not count (e.g. a sync time refreshed on its own schedule).
+     */
+    public static boolean sameStatus(Object previous, Object next, String... ignoring) {
+        if (previous == null || next == null) {
+            return previous == next;
+        }
+        return tree(previous, ignoring).equals(tree(next, ignoring));
+    }
+
+    private static JsonNode tree(Object status, String... ignoring) {
+        ObjectNode tree = JSON.valueToTree(status);
+        for (String field : ignoring) {
+            tree.remove(field);
+        }
+        return tree;
+    }
+
+    /**
+     * {@code status} as a status write for JOSDK to apply after the reconcile: a fresh object of the
+     * resource's kind carrying only identity and status (the cached resource is never mutated).
+     */
+    public static <S, R extends CustomResource<?, S>> UpdateControl<R> statusUpdate(R resource, S status) {
+        return UpdateControl.patchStatus(statusOnly(resource, status));
+    }
+
+    /** {@link #apply} of {@link #statusOnly}: where no UpdateControl can carry it (deletion). */
+    public static <S, R extends CustomResource<?, S>> void applyStatus(Context<R> context, R resource, S status) {
+        apply(context, statusOnly(resource, status));
+    }
+
+    /** A fresh object of {@code resource}'s kind with only its name, namespace and {@code status}. */
+    public static <S, R extends CustomResource<?, S>> R statusOnly(R resource, S status) {
+        R patch = newInstance(resource);
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .build());
+        patch.setStatus(status);
+        return patch;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends HasMetadata> R newInstance(R resource) {
+        try {
+            return (R) resource.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(resource.getClass() + " needs a public no-argument constructor", e);
+        }
     }
 
     /**

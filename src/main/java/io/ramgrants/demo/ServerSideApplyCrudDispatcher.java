@@ -25,9 +25,19 @@ public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse handlePatch(RecordedRequest request) {
+        return super.handlePatch(asPlainPatch(request));
+    }
+
+    /**
+     * An apply as the plain patch the CRUD mock understands (a JSON Patch replacing the status, or
+     * a merge patch of the applied fields); any other request unchanged. Also for dispatchers that
+     * cannot extend this one (fabric8's mixed dispatcher).
+     */
+    public static RecordedRequest asPlainPatch(RecordedRequest request) {
         String type = request.getHeader("Content-Type");
-        if (type == null || !type.startsWith("application/apply-patch")) {
-            return super.handlePatch(request);
+        if (!"PATCH".equalsIgnoreCase(request.getMethod()) || type == null
+                || !type.startsWith("application/apply-patch")) {
+            return request;
         }
         try {
             JsonNode applied = JSON.readTree(request.getUtf8Body());
@@ -51,10 +61,9 @@ public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
                 body = JSON.writeValueAsString(merge);
                 patchType = "application/merge-patch+json";
             }
-            RecordedRequest asPatch = new RecordedRequest(request.getHttpVersion(), request.method(), path,
+            return new RecordedRequest(request.getHttpVersion(), request.method(), path,
                     request.getHeaders().newBuilder().set("Content-Type", patchType).build(),
                     new Buffer(body.getBytes(StandardCharsets.UTF_8)));
-            return super.handlePatch(asPatch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,8 +28,12 @@ public final class DmsAccessRules implements GrantRules<DmsAccessRole> {
     }
 
     @Override
-    public DesiredState desiredState(DmsAccessRole role, AccountDirectory accounts) {
-        ValidRules.requireValid(role, validate(role, accounts));
+    public Evaluation evaluate(DmsAccessRole role, AccountDirectory accounts) {
+        List<ValidationError> errors = validate(role, accounts);
+        return errors.isEmpty() ? Evaluation.valid(desiredStateOfValid(role, accounts)) : Evaluation.invalid(errors);
+    }
+
+    private DesiredState desiredStateOfValid(DmsAccessRole role, AccountDirectory accounts) {
         OwnerRef owner = OwnerRef.of(role);
         DmsAccessRoleSpec spec = role.getSpec();
         String ownerAccount = accounts.byName(spec.ownerAccountRef.name).orElseThrow().accountId();

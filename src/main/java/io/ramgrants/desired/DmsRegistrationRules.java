@@ -29,8 +29,12 @@ public final class DmsRegistrationRules implements GrantRules<DmsRegistrationRol
     }
 
     @Override
-    public DesiredState desiredState(DmsRegistrationRole role, AccountDirectory accounts) {
-        ValidRules.requireValid(role, validate(role, accounts));
+    public Evaluation evaluate(DmsRegistrationRole role, AccountDirectory accounts) {
+        List<ValidationError> errors = validate(role, accounts);
+        return errors.isEmpty() ? Evaluation.valid(desiredStateOfValid(role, accounts)) : Evaluation.invalid(errors);
+    }
+
+    private DesiredState desiredStateOfValid(DmsRegistrationRole role, AccountDirectory accounts) {
         OwnerRef owner = OwnerRef.of(role);
         DmsRegistrationRoleSpec spec = role.getSpec();
         String ownerAccount = accounts.byName(spec.ownerAccountRef.name).orElseThrow().accountId();

@@ -32,8 +32,12 @@ public final class DtsGrantRules implements GrantRules<CrossAccountDtsGrant> {
     }
 
     @Override
-    public DesiredState desiredState(CrossAccountDtsGrant grant, AccountDirectory accounts) {
-        ValidRules.requireValid(grant, validate(grant, accounts));
+    public Evaluation evaluate(CrossAccountDtsGrant grant, AccountDirectory accounts) {
+        List<ValidationError> errors = validate(grant, accounts);
+        return errors.isEmpty() ? Evaluation.valid(desiredStateOfValid(grant, accounts)) : Evaluation.invalid(errors);
+    }
+
+    private DesiredState desiredStateOfValid(CrossAccountDtsGrant grant, AccountDirectory accounts) {
         OwnerRef owner = OwnerRef.of(grant);
         CrossAccountDtsGrantSpec spec = grant.getSpec();
         String task = spec.taskAccountId;

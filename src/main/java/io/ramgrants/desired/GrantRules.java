@@ -16,9 +16,14 @@ public interface GrantRules<R extends CustomResource<?, GrantStatus>> {
     /** Every reason the resource cannot be acted on; empty when valid. Makes no RAM call. */
     List<ValidationError> validate(R resource, AccountDirectory accounts);
 
+    /** Validates once and, when valid, computes the roles and policies the resource wants. Makes no RAM call. */
+    Evaluation evaluate(R resource, AccountDirectory accounts);
+
     /**
      * The roles and policies the resource wants. Call only when {@link #validate} returned no
      * error; throws {@link IllegalArgumentException} otherwise.
      */
-    DesiredState desiredState(R resource, AccountDirectory accounts);
+    default DesiredState desiredState(R resource, AccountDirectory accounts) {
+        return evaluate(resource, accounts).requireValid(resource);
+    }
 }

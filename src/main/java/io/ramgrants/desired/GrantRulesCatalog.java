@@ -27,6 +27,11 @@ public final class GrantRulesCatalog {
         return typed(grant).validate(accounts);
     }
 
+    /** Validation, once, and the desired state when valid, of a grant of any kind; throws IllegalArgumentException for a non-grant. */
+    public static Evaluation evaluate(HasMetadata grant, AccountDirectory accounts) {
+        return typed(grant).evaluate(accounts);
+    }
+
     /** Desired state of a valid grant of any kind; throws IllegalArgumentException when invalid or not a grant. */
     public static DesiredState desiredState(HasMetadata grant, AccountDirectory accounts) {
         return typed(grant).desiredState(accounts);
@@ -56,6 +61,10 @@ public final class GrantRulesCatalog {
 
         DesiredState desiredState(AccountDirectory accounts) {
             return rules.desiredState(resource, accounts);
+        }
+
+        Evaluation evaluate(AccountDirectory accounts) {
+            return rules.evaluate(resource, accounts);
         }
     }
 }

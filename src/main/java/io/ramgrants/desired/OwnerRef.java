@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The resource that owns a role or policy. Written into the RAM Description as the
  * ownership marker, so the operator can tell its own roles from anyone else's and
- * never touches a role it did not create (DESIGN §3).
+ * never touches a role it did not create (README, "Spec changes, deletion and adoption").
  */
 public record OwnerRef(String namespace, String kind, String name) {
     public static final String MARKER_PREFIX = "managed-by ramgrants.io ";

@@ -30,7 +30,7 @@ record OidcToken(String issuer, List<String> audiences, String subject, Instant 
             throw malformed();
         }
         String issuer = claims.path("iss").asText("");
-        List<String> audiences = PolicyDocuments.strings(claims.get("aud"));
+        List<String> audiences = StoredPolicyDocuments.strings(claims.get("aud"));
         if (!issuer.startsWith("https://") && !issuer.startsWith("http://") || audiences.isEmpty()) {
             throw malformed();
         }

@@ -59,7 +59,7 @@ final class Permissions {
         List<JsonNode> documents = new ArrayList<>();
         synchronized (account) {
             for (PolicyRef ref : attachmentsOf(account, caller).keySet()) {
-                documents.add(PolicyDocuments.parse(ref.type().equals(PolicyRef.SYSTEM)
+                documents.add(StoredPolicyDocuments.parse(ref.type().equals(PolicyRef.SYSTEM)
                         ? SystemPolicyCatalogue.get(ref.name()).document()
                         : account.customPolicy(ref.name()).defaultVersion().document()));
             }

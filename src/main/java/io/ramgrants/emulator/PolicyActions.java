@@ -19,8 +19,8 @@ final class PolicyActions {
 
     private static Map<String, Object> createPolicy(ActionContext ctx) {
         String name = RamValidation.policyName(ctx.request());
-        String document = PolicyDocuments.normalise(ctx.request().required("PolicyDocument"),
-                PolicyDocuments.Kind.PERMISSION);
+        String document = StoredPolicyDocuments.normalise(ctx.request().required("PolicyDocument"),
+                StoredPolicyDocuments.Kind.PERMISSION);
         String description = RamValidation.description(ctx.request(), "Description");
         AccountState account = ctx.account();
         synchronized (account) {

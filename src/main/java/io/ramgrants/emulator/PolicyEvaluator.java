@@ -59,21 +59,21 @@ final class PolicyEvaluator {
 
     /** True when the {@code type} principal of a trust statement names {@code arn} (case-insensitive). */
     static boolean principalNames(JsonNode principal, String type, String arn) {
-        return arn != null && PolicyDocuments.strings(principal.get(type)).stream().anyMatch(arn::equalsIgnoreCase);
+        return arn != null && StoredPolicyDocuments.strings(principal.get(type)).stream().anyMatch(arn::equalsIgnoreCase);
     }
 
     private static boolean matchesAction(JsonNode statement, String action) {
         if (statement.has("NotAction")) {
-            return PolicyDocuments.strings(statement.get("NotAction")).stream().noneMatch(p -> wildcard(p, action));
+            return StoredPolicyDocuments.strings(statement.get("NotAction")).stream().noneMatch(p -> wildcard(p, action));
         }
-        return PolicyDocuments.strings(statement.get("Action")).stream().anyMatch(p -> wildcard(p, action));
+        return StoredPolicyDocuments.strings(statement.get("Action")).stream().anyMatch(p -> wildcard(p, action));
     }
 
     private static boolean matchesResource(JsonNode statement, String resource) {
         if (statement.has("NotResource")) {
-            return PolicyDocuments.strings(statement.get("NotResource")).stream().noneMatch(p -> wildcard(p, resource));
+            return StoredPolicyDocuments.strings(statement.get("NotResource")).stream().noneMatch(p -> wildcard(p, resource));
         }
-        return PolicyDocuments.strings(statement.get("Resource")).stream().anyMatch(p -> wildcard(p, resource));
+        return StoredPolicyDocuments.strings(statement.get("Resource")).stream().anyMatch(p -> wildcard(p, resource));
     }
 
     private static boolean conditionsHold(JsonNode condition, Map<String, List<String>> context) {
@@ -87,7 +87,7 @@ final class PolicyEvaluator {
             }
             for (Map.Entry<String, JsonNode> test : (Iterable<Map.Entry<String, JsonNode>>) operator.getValue()::fields) {
                 List<String> actual = context.getOrDefault(test.getKey(), List.of());
-                List<String> expected = PolicyDocuments.strings(test.getValue());
+                List<String> expected = StoredPolicyDocuments.strings(test.getValue());
                 boolean any = actual.stream().anyMatch(a -> expected.stream()
                         .anyMatch(e -> like ? wildcardCaseSensitive(e, a) : e.equals(a)));
                 if (!any) {

@@ -22,8 +22,8 @@ final class PolicyVersionActions {
 
     private static Map<String, Object> create(ActionContext ctx) {
         String name = ctx.request().required("PolicyName");
-        String document = PolicyDocuments.normalise(ctx.request().required("PolicyDocument"),
-                PolicyDocuments.Kind.PERMISSION);
+        String document = StoredPolicyDocuments.normalise(ctx.request().required("PolicyDocument"),
+                StoredPolicyDocuments.Kind.PERMISSION);
         Boolean setAsDefault = RamValidation.booleanParam(ctx.request(), "SetAsDefault");
         String rotate = ctx.request().param("RotateStrategy");
         if (rotate == null) {

@@ -94,9 +94,15 @@ public final class RamEmulator implements AutoCloseable {
         }
     }
 
-    /** RAM's documented per-account, per-API quotas (calls per second) that {@code ramQuotas(true)} enforces. */
+    /** The per-account, per-API quotas (calls per second) that {@code ramQuotas(true)} enforces: documented or assumed. */
     public static Map<String, Integer> ramQuotas() {
         return RateLimits.RAM_QUOTAS;
+    }
+
+    /** The subset of {@link #ramQuotas()} a published Alibaba Cloud page backs (the rest is assumed). */
+    public static Map<String, Integer> documentedQuotas() {
+        return RateLimits.TABLE.stream().filter(q -> !q.source().equals(RateLimits.ASSUMED))
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(RateLimits.Quota::action, RateLimits.Quota::perSecond));
     }
 
     /**

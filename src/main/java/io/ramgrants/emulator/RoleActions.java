@@ -25,8 +25,8 @@ final class RoleActions {
 
     private Map<String, Object> createRole(ActionContext ctx) {
         String name = RamValidation.roleName(ctx.request());
-        String document = PolicyDocuments.normalise(ctx.request().required("AssumeRolePolicyDocument"),
-                PolicyDocuments.Kind.TRUST);
+        String document = StoredPolicyDocuments.normalise(ctx.request().required("AssumeRolePolicyDocument"),
+                StoredPolicyDocuments.Kind.TRUST);
         String description = RamValidation.description(ctx.request(), "Description");
         Long maxSession = RamValidation.maxSessionDuration(ctx.request(), "MaxSessionDuration");
         AccountState account = ctx.account();
@@ -69,7 +69,7 @@ final class RoleActions {
     private static Map<String, Object> updateRole(ActionContext ctx) {
         String name = RamValidation.roleName(ctx.request());
         String rawDocument = ctx.request().param("NewAssumeRolePolicyDocument");
-        String document = rawDocument == null ? null : PolicyDocuments.normalise(rawDocument, PolicyDocuments.Kind.TRUST);
+        String document = rawDocument == null ? null : StoredPolicyDocuments.normalise(rawDocument, StoredPolicyDocuments.Kind.TRUST);
         String description = RamValidation.description(ctx.request(), "NewDescription");
         Long maxSession = RamValidation.maxSessionDuration(ctx.request(), "NewMaxSessionDuration");
         AccountState account = ctx.account();

@@ -123,7 +123,7 @@ final class StsActions {
                 throw authenticationFail("AuthenticationFail.NoPermission", "There is no permission");
             }
             role = account.role(target.name());
-            trust = PolicyDocuments.parse(role.trustDocument);
+            trust = StoredPolicyDocuments.parse(role.trustDocument);
         }
         long duration = requested != null ? requested : 3600;
         if (duration < MIN_DURATION || duration > role.maxSessionDuration) {
@@ -169,7 +169,7 @@ final class StsActions {
     private static void sessionPolicy(ActionContext ctx) {
         String policy = ctx.request().param("Policy");
         if (policy != null) {
-            PolicyDocuments.normalise(policy, PolicyDocuments.Kind.PERMISSION);
+            StoredPolicyDocuments.normalise(policy, StoredPolicyDocuments.Kind.PERMISSION);
         }
     }
 }

@@ -55,9 +55,9 @@ final class SystemPolicyCatalogue {
     }
 
     private static void add(String name, String description, String actionJson) {
-        String document = PolicyDocuments.normalise(
+        String document = StoredPolicyDocuments.normalise(
                 "{\"Version\":\"1\",\"Statement\":[{\"Action\":" + actionJson + ",\"Resource\":\"*\",\"Effect\":\"Allow\"}]}",
-                PolicyDocuments.Kind.PERMISSION);
+                StoredPolicyDocuments.Kind.PERMISSION);
         POLICIES.put(name, new SystemPolicy(name, description, document));
     }
 

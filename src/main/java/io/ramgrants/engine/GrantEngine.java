@@ -64,14 +64,11 @@ public final class GrantEngine {
 
     private EngineResult reconcile(OwnerRef owner, List<DesiredRole> roles, Inventory prior, boolean scan,
                                    EngineOptions options) {
-        List<ObservedRole> observed = new ArrayList<>();
-        for (DesiredRole role : roles) {
-            try {
-                observed.add(observer.observe(role, gateways.gatewayFor(role.accountId())));
-            } catch (RamException e) {
-                return observationFailed(roles, role, e, prior);
-            }
+        Observed observation = observeAll(roles, observer);
+        if (observation.failure() != null) {
+            return observationFailed(roles, observation.failedAt(), observation.failure(), prior);
         }
+        List<ObservedRole> observed = observation.roles();
         ReconcilePlan planned = ReconcilePlan.of(roles, observed, options.adoption(), ownership, differ, planner);
         boolean looking = owner != null && (scan || !prior.isEmpty());
         Set<String> detaching = Removals.detaching(roles, planned);
@@ -139,14 +136,11 @@ public final class GrantEngine {
             return new EngineResult(retained, Plan.empty(), List.of(), Optional.empty(), List.of(),
                     List.of(why + ": RAM roles and policies left as they are"), false, RemovalReport.unchanged(prior));
         }
-        List<ObservedRole> observed = new ArrayList<>();
-        for (DesiredRole role : roles) {
-            try {
-                observed.add(deletionObserver.observe(role, gateways.gatewayFor(role.accountId())));
-            } catch (RamException e) {
-                return observationFailed(roles, role, e, prior);
-            }
+        Observed observation = observeAll(roles, deletionObserver::observe);
+        if (observation.failure() != null) {
+            return observationFailed(roles, observation.failedAt(), observation.failure(), prior);
         }
+        List<ObservedRole> observed = observation.roles();
         Removals.Found found = scan || !prior.isEmpty()
                 ? Removals.find(owner, roles, prior, scan, gateways, deletionObserver)
                 : new Removals.Found(List.of(), Map.of(), List.of());
@@ -176,6 +170,22 @@ public final class GrantEngine {
                 Removals.unreachableLines(found.unreachable()), List.of(), pending);
         return new EngineResult(results, planned.plan(), outcome.applied(), outcome.failure(), planned.conflicts(),
                 notes, outcome.staleAt().isPresent(), report);
+    }
+
+    /** Every desired role observed in order, or the first role whose observation failed and why. */
+    private record Observed(List<ObservedRole> roles, DesiredRole failedAt, RamException failure) {}
+
+    /** The one observe loop of reconcile and delete: stops at the first RAM failure. */
+    private Observed observeAll(List<DesiredRole> roles, RoleObservationSource source) {
+        List<ObservedRole> observed = new ArrayList<>();
+        for (DesiredRole role : roles) {
+            try {
+                observed.add(source.observe(role, gateways.gatewayFor(role.accountId())));
+            } catch (RamException e) {
+                return new Observed(observed, role, e);
+            }
+        }
+        return new Observed(observed, null, null);
     }
 
     private static RoleResult result(DesiredRole desired, ObservedRole observed, RoleState state) {

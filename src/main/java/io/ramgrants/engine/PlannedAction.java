@@ -24,7 +24,7 @@ public sealed interface PlannedAction {
     /** The reason of the Normal event announcing this write once done, e.g. {@code RoleCreated}. */
     String eventReason();
 
-    /** What this write changes, field by field, with before and after (DESIGN §5 {@code changes}). */
+    /** What this write changes, field by field, with before and after (README, "plan and apply": {@code changes}). */
     List<Change> changes();
 
     /** The verb of {@link #line()}, e.g. {@code CreateRole}. */

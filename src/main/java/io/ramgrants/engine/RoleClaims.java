@@ -37,7 +37,7 @@ public final class RoleClaims {
         Map<String, DesiredRole> firstSeen = new LinkedHashMap<>();
         for (DesiredState state : states) {
             for (DesiredRole role : state.roles()) {
-                String key = role.accountId() + "/" + role.roleName().toLowerCase(Locale.ROOT);
+                String key = key(role);
                 owners.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(state.owner());
                 firstSeen.putIfAbsent(key, role);
             }
@@ -50,6 +50,11 @@ public final class RoleClaims {
             }
         });
         return duplicates;
+    }
+
+    /** What two claims on one role share: the account and the role name as RAM compares it (ignoring case). */
+    public static String key(DesiredRole role) {
+        return role.accountId() + "/" + role.roleName().toLowerCase(Locale.ROOT);
     }
 
     /** The duplicates that involve {@code owner}: what a controller reports on its own resource. */

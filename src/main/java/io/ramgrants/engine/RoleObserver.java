@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Reads what RAM holds for one desired role. In steady state this costs GetRole,
- * ListPoliciesForRole and one GetPolicy per desired custom policy (DESIGN §7); versions are
+ * ListPoliciesForRole and one GetPolicy per desired custom policy (docs/scale.md); versions are
  * listed only when a custom policy's document differs, because only then does the plan need them.
  */
 public final class RoleObserver implements RoleObservationSource {

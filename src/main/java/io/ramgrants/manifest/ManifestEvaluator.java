@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ramgrants.api.AlibabaCloudAccount;
 import io.ramgrants.desired.AccountDirectory;
 import io.ramgrants.desired.DesiredState;
+import io.ramgrants.desired.Evaluation;
 import io.ramgrants.desired.GrantRulesCatalog;
 import io.ramgrants.desired.InMemoryAccountDirectory;
 import io.ramgrants.desired.OwnerRef;
@@ -41,13 +42,12 @@ public final class ManifestEvaluator {
                 errors.add(loaded.location() + ": " + display + ": metadata.name: declared twice; first in "
                         + earlier.location());
             }
+            Evaluation evaluation = grant ? GrantRulesCatalog.evaluate(resource, accounts) : null;
             List<ValidationError> validation = grant
-                    ? GrantRulesCatalog.validate(resource, accounts)
+                    ? evaluation.errors()
                     : accountValidator.validate((AlibabaCloudAccount) resource, accounts);
             validation.forEach(e -> errors.add(loaded.location() + ": " + display + ": " + e));
-            Optional<DesiredState> desired = grant && errors.isEmpty()
-                    ? Optional.of(GrantRulesCatalog.desiredState(resource, accounts))
-                    : Optional.empty();
+            Optional<DesiredState> desired = grant && errors.isEmpty() ? evaluation.desired() : Optional.empty();
             result.add(new EvaluatedResource(loaded, loaded.kind(), namespace, loaded.name(), errors, desired));
         }
         return RamNameClashes.reject(result);

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operator's own meters (DESIGN §4). One place names them so dashboards and alerts
+ * The operator's own meters (README, "Metrics"). One place names them so dashboards and alerts
  * have a single contract; callers pass low-cardinality tags only (never a role name).
  */
 public final class OperatorMetrics {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  *
  * <p>Messages carry RAM's code and text, sanitised: RAM answers {@code SignatureDoesNotMatch} with
  * its string to sign, which holds the {@code SecurityToken} of temporary credentials. So that text
- * is cut, token-like parameters are masked, and the SDK exception (whose message is the raw
- * text) is not kept as the cause; exceptions reach logs and events whole.
+ * is cut, token-like parameters are masked, and the SDK exception of a RAM answer (whose message
+ * is the raw text) is not kept as the cause; exceptions reach logs and events whole. A transport
+ * failure (no answer at all: refused, timed out, reset) does keep its exception as the cause: it
+ * holds no RAM text, and its stack tells where the connection broke.
  */
 public final class RamErrors {
     private static final Pattern STRING_TO_SIGN = Pattern.compile("(?i)[\\s.:]*(server )?string to sign.*", Pattern.DOTALL);

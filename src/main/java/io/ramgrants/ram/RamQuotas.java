@@ -3,7 +3,9 @@ package io.ramgrants.ram;
 import java.util.Map;
 
 /**
- * RAM's and STS's documented per-account, per-API quotas in calls per second (DESIGN §6). Each
+ * RAM's and STS's per-account, per-API quotas in calls per second (RAM's API quota page for
+ * version 2015-05-01, see docs/scale.md; QuotaTablesAgreeTest checks them against the emulator's
+ * transcription of that page, and names the few no page documents). Each
  * API has its own window, so a client that spends one uniform budget on all actions either
  * overruns the 10/s attach quota or wastes the 100/s read quotas; budgets per action avoid both.
  */

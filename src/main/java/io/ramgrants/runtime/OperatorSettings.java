@@ -116,59 +116,154 @@ public record OperatorSettings(Set<String> watchNamespaces, String labelSelector
     }
 
     public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
-        return new OperatorSettings(namespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency, accountGuards);
+        return toBuilder().watchNamespaces(namespaces).build();
     }
 
     public OperatorSettings withLabelSelector(String selector) {
-        return new OperatorSettings(watchNamespaces, selector, resyncPeriod, firstRetry, ram,
-                leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency, accountGuards);
+        return toBuilder().labelSelector(selector).build();
     }
 
     public OperatorSettings withResync(Duration period, Duration retry) {
-        return new OperatorSettings(watchNamespaces, labelSelector, period, retry, ram,
-                leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency, accountGuards);
+        return toBuilder().resyncPeriod(period).firstRetry(retry).build();
     }
 
     public OperatorSettings withRam(RamClientSettings newRam) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, newRam,
-                leaderElection, accountSchedule, environment, metrics, clock,
-                observation, concurrency, accountGuards);
+        return toBuilder().ram(newRam).build();
     }
 
     public OperatorSettings withLeaderElection(Optional<LeaderElection> election) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                election, accountSchedule, environment, metrics, clock,
-                observation, concurrency, accountGuards);
+        return toBuilder().leaderElection(election).build();
     }
 
     public OperatorSettings withAccountSchedule(ReverificationSchedule schedule) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                leaderElection, schedule, environment, metrics, clock, observation, concurrency, accountGuards);
+        return toBuilder().accountSchedule(schedule).build();
     }
 
     public OperatorSettings withEnvironment(CredentialEnvironment newEnvironment) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                leaderElection, accountSchedule, newEnvironment, metrics, clock, observation, concurrency,
-                // Guards derived from the old environment follow the new one; explicit guards stay.
-                accountGuards.equals(AccountGuards.defaults(environment)) ? null : accountGuards);
+        // Guards derived from the old environment follow the new one; explicit guards stay.
+        AccountGuards guards = accountGuards.equals(AccountGuards.defaults(environment)) ? null : accountGuards;
+        return toBuilder().environment(newEnvironment).accountGuards(guards).build();
     }
 
     public OperatorSettings withObservation(ObservationSettings newObservation) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                leaderElection, accountSchedule, environment, metrics, clock, newObservation, concurrency, accountGuards);
+        return toBuilder().observation(newObservation).build();
     }
 
     public OperatorSettings withAccountGuards(AccountGuards guards) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                leaderElection, accountSchedule, environment, metrics, clock, observation, concurrency, guards);
+        return toBuilder().accountGuards(guards).build();
     }
 
     public OperatorSettings withConcurrency(Concurrency newConcurrency) {
-        return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
-                leaderElection, accountSchedule, environment, metrics, clock, observation, newConcurrency, accountGuards);
+        return toBuilder().concurrency(newConcurrency).build();
+    }
+
+    /** A builder holding these settings, to change several at once; each field is named once, here. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Mutable copy of {@link OperatorSettings}; {@link #build} validates as the record does. */
+    public static final class Builder {
+        private Set<String> watchNamespaces;
+        private String labelSelector;
+        private Duration resyncPeriod;
+        private Duration firstRetry;
+        private RamClientSettings ram;
+        private Optional<LeaderElection> leaderElection;
+        private ReverificationSchedule accountSchedule;
+        private CredentialEnvironment environment;
+        private OperatorMetrics metrics;
+        private Clock clock;
+        private ObservationSettings observation;
+        private Concurrency concurrency;
+        private AccountGuards accountGuards;
+
+        private Builder(OperatorSettings from) {
+            watchNamespaces = from.watchNamespaces;
+            labelSelector = from.labelSelector;
+            resyncPeriod = from.resyncPeriod;
+            firstRetry = from.firstRetry;
+            ram = from.ram;
+            leaderElection = from.leaderElection;
+            accountSchedule = from.accountSchedule;
+            environment = from.environment;
+            metrics = from.metrics;
+            clock = from.clock;
+            observation = from.observation;
+            concurrency = from.concurrency;
+            accountGuards = from.accountGuards;
+        }
+
+        public Builder watchNamespaces(Set<String> value) {
+            watchNamespaces = value;
+            return this;
+        }
+
+        public Builder labelSelector(String value) {
+            labelSelector = value;
+            return this;
+        }
+
+        public Builder resyncPeriod(Duration value) {
+            resyncPeriod = value;
+            return this;
+        }
+
+        public Builder firstRetry(Duration value) {
+            firstRetry = value;
+            return this;
+        }
+
+        public Builder ram(RamClientSettings value) {
+            ram = value;
+            return this;
+        }
+
+        public Builder leaderElection(Optional<LeaderElection> value) {
+            leaderElection = value;
+            return this;
+        }
+
+        public Builder accountSchedule(ReverificationSchedule value) {
+            accountSchedule = value;
+            return this;
+        }
+
+        public Builder environment(CredentialEnvironment value) {
+            environment = value;
+            return this;
+        }
+
+        public Builder metrics(OperatorMetrics value) {
+            metrics = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder observation(ObservationSettings value) {
+            observation = value;
+            return this;
+        }
+
+        public Builder concurrency(Concurrency value) {
+            concurrency = value;
+            return this;
+        }
+
+        /** null = {@link AccountGuards#defaults} of the environment. */
+        public Builder accountGuards(AccountGuards value) {
+            accountGuards = value;
+            return this;
+        }
+
+        public OperatorSettings build() {
+            return new OperatorSettings(watchNamespaces, labelSelector, resyncPeriod, firstRetry, ram,
+                    leaderElection, accountSchedule, environment, metrics, clock, observation, concurrency,
+                    accountGuards);
+        }
     }
 }

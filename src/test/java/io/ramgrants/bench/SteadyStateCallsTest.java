@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * RAM calls per role and steady-state resync (DESIGN §7), counted by the emulator, so a change
+ * RAM calls per role and steady-state resync (docs/scale.md), counted by the emulator, so a change
  * that costs more calls per role fails here. Calls, not timings: no limits are on.
  */
 class SteadyStateCallsTest {

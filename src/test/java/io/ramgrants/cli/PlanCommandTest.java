@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code plan} offline: exit codes, the DESIGN §5 JSON shape, errors naming file, resource and field. */
+/** {@code plan} offline: exit codes, the JSON shape README documents, errors naming file, resource and field. */
 class PlanCommandTest {
     static final Path EXAMPLES = Path.of(System.getProperty("basedir", ".")).resolve("examples");
 

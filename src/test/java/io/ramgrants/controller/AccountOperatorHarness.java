@@ -58,7 +58,9 @@ final class AccountOperatorHarness implements AutoCloseable {
                 new ReverificationSchedule(Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.5),
                 Clock.systemUTC(), guards, (regarding, type, reason, message) -> { });
         accounts.registry().addListener(registryChanges::add);
-        operator = Operators.create(client);
+        // Status by server-side apply, as run writes it (the mock answers it: ServerSideApplyCrudDispatcher).
+        operator = new Operator(settings -> settings.withKubernetesClient(client).withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(true));
         accounts.register(operator);
         operator.start();
     }

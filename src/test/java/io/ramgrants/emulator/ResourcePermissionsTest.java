@@ -68,14 +68,14 @@ class ResourcePermissionsTest {
     void denyOnOneResourceWinsAndNotResourceExcludes() {
         String allowAll = "{\"Effect\":\"Allow\",\"Action\":\"ram:*\",\"Resource\":\"*\"}";
         String denySystem = "{\"Effect\":\"Deny\",\"Action\":\"ram:AttachPolicyToRole\",\"Resource\":\"acs:ram:*:system:policy/Admin*\"}";
-        List<JsonNode> policy = List.of(PolicyDocuments.parse(
+        List<JsonNode> policy = List.of(StoredPolicyDocuments.parse(
                 "{\"Version\":\"1\",\"Statement\":[" + allowAll + "," + denySystem + "]}"));
         assertThat(allowed(policy, "AttachPolicyToRole", "RoleName", "r", "PolicyType", "System",
                 "PolicyName", "AdministratorAccess")).isFalse();
         assertThat(allowed(policy, "AttachPolicyToRole", "RoleName", "r", "PolicyType", "System",
                 "PolicyName", "AliyunDTSRolePolicy")).isTrue();
 
-        List<JsonNode> notResource = List.of(PolicyDocuments.parse("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+        List<JsonNode> notResource = List.of(StoredPolicyDocuments.parse("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"ram:GetRole\",\"NotResource\":\"acs:ram:*:*:role/secret*\"}]}"));
         assertThat(allowed(notResource, "GetRole", "RoleName", "public")).isTrue();
         assertThat(allowed(notResource, "GetRole", "RoleName", "secret-admin")).isFalse();
@@ -85,7 +85,7 @@ class ResourcePermissionsTest {
     void assumeRoleIsAuthorisedOnTheTargetRole() {
         Arns.Parsed target = Arns.parseRole("acs:ram::2222222222222222:role/ram-grant-operator");
         assertThat(RamResources.assumedRole(target)).isEqualTo("acs:ram:*:2222222222222222:role/ram-grant-operator");
-        List<JsonNode> policy = List.of(PolicyDocuments.parse("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+        List<JsonNode> policy = List.of(StoredPolicyDocuments.parse("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram:*:2222222222222222:role/ram-grant-operator\"}]}"));
         assertThat(PolicyEvaluator.allows(policy, "sts:AssumeRole", List.of(RamResources.assumedRole(target)))).isTrue();
         assertThat(PolicyEvaluator.allows(policy, "sts:AssumeRole",
@@ -93,7 +93,7 @@ class ResourcePermissionsTest {
     }
 
     private static List<JsonNode> policy(String action, String resource) {
-        return List.of(PolicyDocuments.parse("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + action
+        return List.of(StoredPolicyDocuments.parse("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + action
                 + ",\"Resource\":" + resource + "}]}"));
     }
 

@@ -78,7 +78,7 @@ class DockerfileTest {
     @Test
     void runsTheShadedJarWithTheRunCommand() throws IOException {
         assertThat(args(runtime, "COPY"))
-                .contains("--from=build /src/target/ram-grant-operator.jar /app/ram-grant-operator.jar");
+                .contains("--from=build /src/target/ram-grant-operator-image.jar /app/ram-grant-operator.jar");
         assertThat(Files.readString(Tools.repoRoot().resolve("pom.xml")))
                 .as("the jar name the Dockerfile copies").contains("<finalName>ram-grant-operator</finalName>");
         assertThat(execForm("ENTRYPOINT")).containsExactly("/app/entrypoint.sh");
@@ -87,6 +87,18 @@ class DockerfileTest {
         assertThat(script).contains("exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError")
                 .contains("-jar \"${RAMGRANTS_JAR:-/app/ram-grant-operator.jar}\" \"$@\"");
         assertThat(execForm("CMD")).containsExactly("run");
+    }
+
+    /** The image runs the jar without test servers; demo's jar keeps them (README's command). */
+    @Test
+    void theImageJarLeavesOutTheMockApiServer() throws IOException {
+        String pom = Files.readString(Tools.repoRoot().resolve("pom.xml"));
+        String image = pom.substring(pom.indexOf("<id>image-jar</id>"));
+        image = image.substring(0, image.indexOf("</execution>"));
+        assertThat(image).contains("<outputFile>${project.build.directory}/ram-grant-operator-image.jar</outputFile>")
+                .contains("<exclude>io.fabric8:kubernetes-server-mock</exclude>")
+                .contains("<exclude>io.fabric8:mockwebserver</exclude>")
+                .contains("<exclude>io.vertx:*</exclude>").contains("<exclude>io.netty:*</exclude>");
     }
 
     @Test

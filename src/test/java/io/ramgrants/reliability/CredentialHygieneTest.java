@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ramgrants.accounts.AssumeRoleCredentials;
+import io.ramgrants.accounts.AssumeRoleCredentialProvider;
 import io.ramgrants.api.AlibabaCloudAccount;
 import io.ramgrants.api.GrantStatus;
 import io.ramgrants.controller.grant.GrantReasons;
@@ -152,7 +152,7 @@ class CredentialHygieneTest {
             AccountEndpoint endpoint = AccountEndpoint.both(emulator.endpoint());
             StsGateway callerSts = gateways.stsGateway(Fleet.accountId(1), endpoint,
                     () -> AccessKeyCredentials.permanent(Fleet.userAccessKeyId(1), Fleet.accessKeySecret(MARK, 1) + "-user"));
-            AssumeRoleCredentials assumed = new AssumeRoleCredentials(() -> callerSts, roleArn, "reliability", null,
+            AssumeRoleCredentialProvider assumed = new AssumeRoleCredentialProvider(() -> callerSts, roleArn, "reliability", null,
                     Duration.ofHours(1), operatorClock);
             RamGateway ram = gateways.ramGateway(Fleet.accountId(0), endpoint, assumed);
 

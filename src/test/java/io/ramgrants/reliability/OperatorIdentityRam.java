@@ -1,6 +1,6 @@
 package io.ramgrants.reliability;
 
-import io.ramgrants.accounts.AssumeRoleCredentials;
+import io.ramgrants.accounts.AssumeRoleCredentialProvider;
 import io.ramgrants.emulator.EmulatorConfig;
 import io.ramgrants.emulator.MutableClock;
 import io.ramgrants.emulator.RamEmulator;
@@ -71,12 +71,12 @@ final class OperatorIdentityRam implements AutoCloseable {
         }
         StsGateway rootSts = stack.stsGateway(HOME, endpoint,
                 () -> AccessKeyCredentials.permanent("AK-home-user", "secret-home-user"));
-        StsGateway podSts = stack.stsGateway(HOME, endpoint, new AssumeRoleCredentials(() -> rootSts,
-                roleArn(HOME, POD_ROLE), "operator-pod", null, AssumeRoleCredentials.DEFAULT_DURATION, clock));
+        StsGateway podSts = stack.stsGateway(HOME, endpoint, new AssumeRoleCredentialProvider(() -> rootSts,
+                roleArn(HOME, POD_ROLE), "operator-pod", null, AssumeRoleCredentialProvider.DEFAULT_DURATION, clock));
         for (String account : List.of(A, B)) {
-            operator.put(account, stack.ramGateway(account, endpoint, new AssumeRoleCredentials(() -> podSts,
+            operator.put(account, stack.ramGateway(account, endpoint, new AssumeRoleCredentialProvider(() -> podSts,
                     roleArn(account, OPERATOR_ROLE), "ram-grant-operator", null,
-                    AssumeRoleCredentials.DEFAULT_DURATION, clock)));
+                    AssumeRoleCredentialProvider.DEFAULT_DURATION, clock)));
         }
     }
 

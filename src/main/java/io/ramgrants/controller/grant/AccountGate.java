@@ -3,9 +3,9 @@ package io.ramgrants.controller.grant;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ramgrants.accounts.AccountHandle;
 import io.ramgrants.accounts.AccountRegistry;
-import io.ramgrants.desired.AccountDirectory;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
+import io.ramgrants.desired.Evaluation;
 import io.ramgrants.desired.GrantRulesCatalog;
 import io.ramgrants.desired.validation.ValidationError;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * (the same pure function {@code plan} runs), the accounts' namespace and trust limits, and
  * whether every account that receives a role is verified and usable.
  */
-final class AccountGate {
+class AccountGate {
     private final AccountRegistry registry;
 
     AccountGate(AccountRegistry registry) {
@@ -30,11 +30,11 @@ final class AccountGate {
 
     Admission admit(HasMetadata grant) {
         RegistryAccountDirectory accounts = new RegistryAccountDirectory(registry);
-        List<ValidationError> errors = GrantRulesCatalog.validate(grant, accounts);
-        if (!errors.isEmpty()) {
-            return Admission.blocked(rejection(grant, accounts, errors), accounts.lookedUp());
+        Evaluation evaluation = GrantRulesCatalog.evaluate(grant, accounts);
+        if (!evaluation.valid()) {
+            return Admission.blocked(rejection(accounts, evaluation), accounts.lookedUp());
         }
-        DesiredState desired = GrantRulesCatalog.desiredState(grant, accounts);
+        DesiredState desired = evaluation.desired().orElseThrow();
         Set<String> depended = new LinkedHashSet<>(accounts.lookedUp());
         Map<String, Optional<AccountHandle>> roleAccounts = new LinkedHashMap<>();
         for (DesiredRole role : desired.roles()) {
@@ -55,27 +55,24 @@ final class AccountGate {
     }
 
     /**
-     * Names the broken rule. A reference to an account that does not exist (yet) is waited
-     * for: manifests applied together reach the operator in any order.
+     * Names the broken rule, from what the one validation said failed. A reference to an account
+     * that does not exist (yet) is waited for: manifests applied together reach the operator in
+     * any order.
      */
-    private static Verdict rejection(HasMetadata grant, RegistryAccountDirectory accounts,
-                                     List<ValidationError> errors) {
+    private static Verdict rejection(RegistryAccountDirectory accounts, Evaluation evaluation) {
         if (!accounts.missingNames().isEmpty()) {
             return Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, accounts.missingNames().stream()
                     .map(name -> "AlibabaCloudAccount " + name + " does not exist; create it or correct the reference")
                     .collect(Collectors.joining("; ")));
         }
-        if (!validate(grant, RelaxedAccountDirectory.withoutAccessLimits(accounts)).isEmpty()) {
-            return Verdict.stalled(GrantReasons.INVALID_SPEC, "invalid spec: " + joined(errors));
+        String errors = joined(evaluation.errors());
+        if (evaluation.breaks(ValidationError.Kind.SPEC)) {
+            return Verdict.stalled(GrantReasons.INVALID_SPEC, "invalid spec: " + errors);
         }
-        if (!validate(grant, RelaxedAccountDirectory.withoutTrustLimits(accounts)).isEmpty()) {
-            return Verdict.stalled(GrantReasons.ACCOUNT_NOT_ALLOWED, joined(errors));
+        if (evaluation.breaks(ValidationError.Kind.NAMESPACE)) {
+            return Verdict.stalled(GrantReasons.ACCOUNT_NOT_ALLOWED, errors);
         }
-        return Verdict.stalled(GrantReasons.TRUST_NOT_ALLOWED, joined(errors));
-    }
-
-    private static List<ValidationError> validate(HasMetadata grant, AccountDirectory accounts) {
-        return GrantRulesCatalog.validate(grant, accounts);
+        return Verdict.stalled(GrantReasons.TRUST_NOT_ALLOWED, errors);
     }
 
     private static Optional<String> unusable(String accountId, Optional<AccountHandle> handle) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Seed 000's prerequisite: every account that receives a DTS role should hold the DTS service
  * role {@code AliyunDTSDefaultRole}. One GetRole per account; an account found to hold it is
  * not asked again for {@code recheckAfter}, so steady-state resyncs stay within the RAM call
- * budget (DESIGN §7). A missing role is asked about on every pass until it appears.
+ * budget (docs/scale.md). A missing role is asked about on every pass until it appears.
  */
 public final class DtsServiceRoleCheck implements Precondition {
     static final String SERVICE_ROLE = "AliyunDTSDefaultRole";

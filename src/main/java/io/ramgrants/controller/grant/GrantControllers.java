@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * The three grant controllers, configured alike: our finalizer, the update filter that replaces
- * generation-aware processing, the watched namespaces, the sharding label selector, and the
- * resync period as JOSDK's maximum reconciliation interval (a backstop for passes that ended
- * in an exception; normal passes reschedule themselves with jitter).
+ * generation-aware processing, the watched namespaces, the sharding label selector, and twice
+ * the resync period as JOSDK's maximum reconciliation interval (a backstop for passes that ended
+ * in an exception; normal passes reschedule themselves within the period plus its jitter, so the
+ * backstop, at twice the period, never fires before them).
  */
 public final class GrantControllers {
     private final List<GrantReconciler<?, ?>> reconcilers;

@@ -1,7 +1,7 @@
 package io.ramgrants.controller.grant;
 
 /**
- * The constant CamelCase reasons of a grant's {@code Ready} condition (DESIGN §4). Tools and
+ * The constant CamelCase reasons of a grant's {@code Ready} condition (README, "Conditions and reasons"). Tools and
  * alerts match on them, so they never carry volatile text; the message explains the details.
  */
 public final class GrantReasons {

@@ -1,7 +1,6 @@
 package io.ramgrants.controller.grant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -135,7 +134,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         Instant now = deps.clock().instant();
         GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
         if (statuses.worthWriting(grant.getStatus(), status, now)) {
-            StatusWrites.apply(context, withStatus(grant, status));
+            StatusWrites.applyStatus(context, grant, status);
         }
         log(grant, outcome, true);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
@@ -150,7 +149,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         GrantStatus status = statuses.build(grant.getStatus(), PassOutcome.blocked(verdict),
                 grant.getMetadata().getGeneration(), deps.clock().instant());
         // JOSDK applies it like any status (StatusWrites) and retries the reconcile error either way.
-        return ErrorStatusUpdateControl.patchStatus(withStatus(grant, status));
+        return ErrorStatusUpdateControl.patchStatus(StatusWrites.statusOnly(grant, status));
     }
 
     private void keepLatestCorrection(String key, PassOutcome outcome, GrantStatus status) {
@@ -184,7 +183,7 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
 
     /** See {@link StatusWrites}. */
     private UpdateControl<R> statusUpdate(R grant, GrantStatus status) {
-        return StatusWrites.update(withStatus(grant, status));
+        return StatusWrites.statusUpdate(grant, status);
     }
 
     private void log(R grant, PassOutcome outcome, boolean statusChanged) {
@@ -193,25 +192,6 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
                     outcome.verdict().message(), outcome.applied().size());
         } else {
             LOG.debug("{} {}: {}", kind, key(grant), outcome.verdict().reason());
-        }
-    }
-
-    /** A fresh object carrying only identity and status, so the cached resource is never mutated. */
-    private R withStatus(R grant, GrantStatus status) {
-        R patch = newInstance();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(grant.getMetadata().getName())
-                .withNamespace(grant.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(status);
-        return patch;
-    }
-
-    private R newInstance() {
-        try {
-            return type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type + " needs a public no-argument constructor", e);
         }
     }
 

@@ -1,12 +1,10 @@
 package io.ramgrants.controller.grant;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ramgrants.api.DriftCorrection;
 import io.ramgrants.api.GrantStatus;
 import io.ramgrants.api.RoleStatus;
 import io.ramgrants.controller.Conditions;
+import io.ramgrants.controller.StatusWrites;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.PlannedAction;
 import io.ramgrants.engine.RoleResult;
@@ -29,7 +27,6 @@ import java.util.List;
  * reconcile (see {@link GrantUpdateFilter}), so there is no loop either way.
  */
 final class GrantStatuses {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Duration syncRefresh;
 
     GrantStatuses(Duration syncRefresh) {
@@ -68,7 +65,7 @@ final class GrantStatuses {
 
     /** True when {@code next} says something {@code previous} does not, or the sync time is due a refresh. */
     boolean worthWriting(GrantStatus previous, GrantStatus next, Instant now) {
-        if (previous == null || !withoutSyncTime(previous).equals(withoutSyncTime(next))) {
+        if (previous == null || !StatusWrites.sameStatus(previous, next, "lastSyncTime")) {
             return true;
         }
         if (next.lastSyncTime == null || next.lastSyncTime.equals(previous.lastSyncTime)) {
@@ -86,12 +83,6 @@ final class GrantStatuses {
         } catch (DateTimeParseException e) {
             return true;
         }
-    }
-
-    private static JsonNode withoutSyncTime(GrantStatus status) {
-        ObjectNode tree = JSON.valueToTree(status);
-        tree.remove("lastSyncTime");
-        return tree;
     }
 
     /** The actions not performed: all of them when writes were off, the rest after a failure. */

@@ -46,8 +46,13 @@ final class GrantWorkflow {
 
     GrantWorkflow(AccountRegistry registry, RoleClaimIndex claims, AccountUsage usage, Precondition precondition,
                   SharedObservation observation, AccountSlots slots) {
+        this(registry, new AccountGate(registry), claims, usage, precondition, observation, slots);
+    }
+
+    GrantWorkflow(AccountRegistry registry, AccountGate gate, RoleClaimIndex claims, AccountUsage usage,
+                  Precondition precondition, SharedObservation observation, AccountSlots slots) {
         this.registry = registry;
-        this.gate = new AccountGate(registry);
+        this.gate = gate;
         this.claims = claims;
         this.usage = usage;
         this.precondition = precondition;
@@ -68,8 +73,7 @@ final class GrantWorkflow {
      */
     PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status) {
         OwnerRef owner = OwnerRef.of(grant);
-        Admission admission = gate.admit(grant);
-        usage.record(owner, admission.accounts());
+        Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
             claims.release(owner);
             return PassOutcome.blocked(admission.blocked().get());
@@ -98,7 +102,7 @@ final class GrantWorkflow {
      * and the status write leaves the old generation in status, so it is covered), or when an
      * edited resource has no inventory yet (a status from before the inventory existed). Never in
      * steady state, and not for a new resource (what it may have created has the names it still
-     * declares), so neither a resync nor a first creation costs an extra RAM call (DESIGN §7).
+     * declares), so neither a resync nor a first creation costs an extra RAM call (docs/scale.md).
      */
     private static boolean scanDue(HasMetadata grant, GrantStatus status) {
         Long generation = grant.getMetadata().getGeneration();
@@ -152,10 +156,9 @@ final class GrantWorkflow {
         EngineOptions options = GrantOptions.of(grant, spec);
         if (options.removal() == RemovalPolicy.RETAIN || options.mode() == ManagementMode.OBSERVE) {
             forget(owner);
-            return new Deletion(PassOutcome.blocked(Verdict.ready(GrantReasons.UP_TO_DATE, "RAM left as it is")), true);
+            return new Deletion(PassOutcome.settled(Verdict.ready(GrantReasons.UP_TO_DATE, "RAM left as it is")), true);
         }
-        Admission admission = gate.admit(grant);
-        usage.record(owner, admission.accounts());
+        Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
             Verdict blocked = admission.blocked().get();
             return new Deletion(PassOutcome.blocked(new Verdict(blocked.standing(), blocked.reason(),
@@ -186,6 +189,21 @@ final class GrantWorkflow {
                 ? EngineVerdicts.catchingUp(result.failure().get())
                 : EngineVerdicts.afterFailedDeletion(result, options);
         return new Deletion(new PassOutcome(verdict, Optional.of(result), result.notes()), false);
+    }
+
+    /**
+     * Reads the registry between announcing the pass and recording what it depended on, so an
+     * account change while the gate reads re-queues the grant instead of finding nobody.
+     */
+    private Admission admit(OwnerRef owner, HasMetadata grant) {
+        usage.reading(owner);
+        try {
+            Admission admission = gate.admit(grant);
+            usage.record(owner, admission.accounts());
+            return admission;
+        } finally {
+            usage.doneReading(owner);
+        }
     }
 
     private static Set<String> accountIds(DesiredState desired, Inventory prior) {

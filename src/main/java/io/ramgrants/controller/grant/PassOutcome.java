@@ -23,6 +23,12 @@ record PassOutcome(Verdict verdict, Optional<EngineResult> result, List<String> 
                 Optional.empty(), List.of(), true);
     }
 
+    /** A pass that finished without RAM because nothing there is the operator's to do (a Retain or Observe deletion). */
+    static PassOutcome settled(Verdict verdict) {
+        return new PassOutcome(verdict, Optional.empty(), List.of());
+    }
+
+    /** A pass stopped before RAM: invalid, not allowed, an account not ready, a duplicate claim. */
     static PassOutcome blocked(Verdict verdict) {
         return new PassOutcome(verdict, Optional.empty(), List.of());
     }

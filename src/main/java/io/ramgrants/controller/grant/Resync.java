@@ -1,5 +1,6 @@
 package io.ramgrants.controller.grant;
 
+import io.ramgrants.controller.Backoff;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +37,7 @@ final class Resync {
             return jittered(period);
         }
         int attempt = failures.merge(key, 1, Integer::sum);
-        long factor = 1L << Math.min(attempt - 1, 20);
-        Duration backoff = firstRetry.multipliedBy(factor);
-        return jittered(backoff.compareTo(period) > 0 ? period : backoff);
+        return jittered(Backoff.exponential(firstRetry, attempt, period));
     }
 
     /**
@@ -54,7 +53,6 @@ final class Resync {
     }
 
     private static Duration jittered(Duration base) {
-        double factor = 1 + ThreadLocalRandom.current().nextDouble(-JITTER, JITTER);
-        return Duration.ofMillis(Math.max(1, Math.round(base.toMillis() * factor)));
+        return Backoff.jittered(base, JITTER, ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -1,13 +1,17 @@
 package io.ramgrants.controller.grant;
 
+import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
 import io.ramgrants.engine.RoleClaims;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
+import java.util.ArrayList;
 import io.ramgrants.desired.DesiredRole;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,27 +26,56 @@ import java.util.function.Consumer;
  * claiming one role are reported before either writes. When a claim changes or goes away, the
  * other owners involved hear of it and are reconciled again (their conflict may be resolved).
  * Thread-safe: the three controllers share one index.
+ *
+ * <p>Kept incrementally, by role: a claim touches only the roles its owner wants (before and
+ * after), so a resync of N grants costs O(N) rather than rebuilding every duplicate for every
+ * claim, and the monitor is held for a few map operations.
+ *
+ * <p>The index lives in the operator's memory. After a restart it fills again as grants are
+ * reconciled, so until both claimants of one role have had a pass, the first of them can reach
+ * RAM alone; it then creates the role with its ownership marker, and the second finds the
+ * marker of another resource and stops with {@code ManagementConflict} before any write. The
+ * index reports the clash earlier and names both resources; the marker is what keeps RAM safe.
  */
 public final class RoleClaimIndex {
-    /** Sorted, so duplicate messages name owners in a stable order and status does not churn. */
-    private final Map<OwnerRef, DesiredState> claims = new TreeMap<>(Comparator.comparing(OwnerRef::toString));
+    private static final Comparator<OwnerRef> BY_NAME = Comparator.comparing(OwnerRef::toString);
+
+    /** One owner's claim on one role: the names as the owner spelt them, for messages. */
+    private record Claimed(String accountId, String roleName) {}
+
+    /** By role key, the owners claiming it; sorted, so messages name owners in a stable order and status does not churn. */
+    private final Map<String, TreeMap<OwnerRef, Claimed>> owners = new HashMap<>();
+    /** By owner, the roles it claims, in the order its desired state lists them. */
+    private final Map<OwnerRef, Map<String, Claimed>> keysByOwner = new HashMap<>();
+    /** By owner, its latest claim whole. */
+    private final Map<OwnerRef, DesiredState> claims = new HashMap<>();
     private final List<Consumer<OwnerRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** Records {@code state} as its owner's claim and returns the duplicates it is part of. */
     public List<DuplicateClaim> claim(DesiredState state) {
-        Set<OwnerRef> affected;
+        OwnerRef owner = state.owner();
+        Map<String, Claimed> wanted = new LinkedHashMap<>();
+        for (DesiredRole role : state.roles()) {
+            wanted.putIfAbsent(RoleClaims.key(role), new Claimed(role.accountId(), role.roleName()));
+        }
+        Set<OwnerRef> affected = new HashSet<>();
         List<DuplicateClaim> duplicates;
         synchronized (this) {
-            Set<OwnerRef> before = involvedWith(state.owner());
-            DesiredState previous = claims.put(state.owner(), state);
-            duplicates = RoleClaims.involving(state.owner(), claims.values());
-            affected = new HashSet<>();
-            if (!Objects.equals(previous, state)) {
-                affected.addAll(before);
-                affected.addAll(involvedWith(state.owner()));
+            Map<String, Claimed> previous = keysByOwner.get(owner);
+            claims.put(owner, state);
+            if (!wanted.equals(previous)) {
+                affected.addAll(involvedWith(owner));
+                dropKeys(owner);
+                if (!wanted.isEmpty()) {
+                    keysByOwner.put(owner, wanted);
+                    wanted.forEach((key, claimed) ->
+                            owners.computeIfAbsent(key, k -> new TreeMap<>(BY_NAME)).put(owner, claimed));
+                }
+                affected.addAll(involvedWith(owner));
             }
+            duplicates = duplicatesOf(owner);
         }
-        notifyOthers(state.owner(), affected);
+        notifyOthers(owner, affected);
         return duplicates;
     }
 
@@ -51,6 +84,7 @@ public final class RoleClaimIndex {
         Set<OwnerRef> affected;
         synchronized (this) {
             affected = involvedWith(owner);
+            dropKeys(owner);
             claims.remove(owner);
         }
         notifyOthers(owner, affected);
@@ -89,10 +123,37 @@ public final class RoleClaimIndex {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    private void dropKeys(OwnerRef owner) {
+        Map<String, Claimed> previous = keysByOwner.remove(owner);
+        if (previous == null) {
+            return;
+        }
+        for (String key : previous.keySet()) {
+            TreeMap<OwnerRef, Claimed> claimants = owners.get(key);
+            claimants.remove(owner);
+            if (claimants.isEmpty()) {
+                owners.remove(key);
+            }
+        }
+    }
+
+    private List<DuplicateClaim> duplicatesOf(OwnerRef owner) {
+        List<DuplicateClaim> duplicates = new ArrayList<>();
+        for (String key : keysByOwner.getOrDefault(owner, Map.of()).keySet()) {
+            TreeMap<OwnerRef, Claimed> claimants = owners.get(key);
+            if (claimants.size() > 1) {
+                Claimed first = claimants.firstEntry().getValue();
+                duplicates.add(new DuplicateClaim(first.accountId(), first.roleName(),
+                        List.copyOf(claimants.keySet())));
+            }
+        }
+        return duplicates;
+    }
+
     /** Owners sharing a duplicate claim with {@code owner}, {@code owner} included. */
     private Set<OwnerRef> involvedWith(OwnerRef owner) {
         Set<OwnerRef> involved = new HashSet<>();
-        RoleClaims.involving(owner, claims.values()).forEach(d -> involved.addAll(d.owners()));
+        duplicatesOf(owner).forEach(d -> involved.addAll(d.owners()));
         return involved;
     }
 

@@ -18,7 +18,11 @@ final class SpecChecks {
     private final List<ValidationError> errors = new ArrayList<>();
 
     void error(String fieldPath, String message) {
-        errors.add(new ValidationError(fieldPath, message));
+        error(fieldPath, message, ValidationError.Kind.SPEC);
+    }
+
+    void error(String fieldPath, String message, ValidationError.Kind kind) {
+        errors.add(new ValidationError(fieldPath, message, kind));
     }
 
     List<ValidationError> errors() {
@@ -81,7 +85,7 @@ final class SpecChecks {
     void allowsNamespace(AccountFacts facts, String fieldPath, String namespace) {
         if (!facts.allowsNamespace(namespace)) {
             error(fieldPath, "AlibabaCloudAccount '" + facts.name() + "' does not allow namespace '" + namespace
-                    + "'; add it to the account's allowedNamespaces or use another account");
+                    + "'; add it to the account's allowedNamespaces or use another account", ValidationError.Kind.NAMESPACE);
         }
     }
 
@@ -111,12 +115,12 @@ final class SpecChecks {
             if (!roleAccount.trustableAccounts().contains(trustedAccountId)) {
                 error(fieldPath, "account " + trustedAccountId + " is not in the trustableAccounts of AlibabaCloudAccount '"
                         + roleAccount.name() + "'; add it there if roles in " + roleAccount.accountId()
-                        + " may trust it");
+                        + " may trust it", ValidationError.Kind.TRUST);
             }
         } else if (!accounts.knowsAccountId(trustedAccountId)) {
             error(fieldPath, "account " + trustedAccountId + " is not known to the cluster and AlibabaCloudAccount '"
                     + roleAccount.name() + "' lists no trustableAccounts; add " + trustedAccountId
-                    + " to its trustableAccounts or declare an AlibabaCloudAccount for it");
+                    + " to its trustableAccounts or declare an AlibabaCloudAccount for it", ValidationError.Kind.TRUST);
         }
     }
 }

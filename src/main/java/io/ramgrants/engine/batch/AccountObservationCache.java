@@ -12,14 +12,24 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Observation of one account's roles from bulk listings. A role is read per role (exactly as
  * {@link RoleObserver} does) when it is new to the cache, when a listing shows it changed, when
  * the engine wrote to it, or when its periodic sweep is due; otherwise its last observation is
  * served again. Thread-safe: controllers observe roles of one account concurrently.
+ *
+ * <p>No RAM call runs under a lock. A listing is read by one pass at a time; passes arriving
+ * meanwhile keep using the previous listing (or wait for the first one), so a throttled listing
+ * delays one pass, not every pass of the account. A per-role read that started before the engine
+ * wrote to that role (or to a custom policy) is returned but not cached: each role and the
+ * custom policies have a write generation, and an entry is stored only if its generation did
+ * not move while it was read, so a write's invalidation is never undone by a slower read.
  */
 final class AccountObservationCache {
     private final String accountId;
@@ -31,6 +41,10 @@ final class AccountObservationCache {
     private final Set<String> trackedSystemPolicies = ConcurrentHashMap.newKeySet();
     private final Set<String> trackedCustomPolicies = ConcurrentHashMap.newKeySet();
     private final Map<String, CachedObservation> entries = new ConcurrentHashMap<>();
+    /** Per role key, how many writes the engine reported; an entry read across a write is not stored. */
+    private final Map<String, Long> roleWrites = new ConcurrentHashMap<>();
+    private final AtomicLong policyWrites = new AtomicLong();
+    private final AtomicReference<CompletableFuture<AccountSnapshot>> listing = new AtomicReference<>();
     private volatile AccountSnapshot snapshot;
 
     AccountObservationCache(String accountId, BatchSettings settings, Clock clock) {
@@ -48,20 +62,27 @@ final class AccountObservationCache {
         if (entry != null && SnapshotCheck.stillCurrent(entry, desired, current, now)) {
             return entry.observed();
         }
+        long roleGeneration = roleWrites.getOrDefault(key, 0L);
+        long policyGeneration = policyWrites.get();
         long readAt = sequence.incrementAndGet();
         ObservedRole observed = perRole.observe(desired, ram);
         Instant sweepDue = entry == null ? now.plus(firstSweepDelay(key)) : now.plus(settings.sweepInterval());
-        entries.put(key, new CachedObservation(observed, readAt, settled(observed, now), sweepDue));
+        CachedObservation fresh = new CachedObservation(observed, readAt, settled(observed, now), sweepDue);
+        entries.compute(key, (k, previous) -> roleWrites.getOrDefault(k, 0L) == roleGeneration
+                && policyWrites.get() == policyGeneration ? fresh : previous);
         return observed;
     }
 
     /** The engine wrote to this role: the next observation reads it per role. */
     void roleWritten(String roleName) {
-        entries.remove(SnapshotReader.key(roleName));
+        String key = SnapshotReader.key(roleName);
+        roleWrites.merge(key, 1L, Long::sum);
+        entries.remove(key);
     }
 
     /** The engine wrote to this custom policy: every role looking it up reads it per role next. */
     void policyWritten(String policyName) {
+        policyWrites.incrementAndGet();
         entries.values().removeIf(e -> e.observed().customPolicies().containsKey(policyName));
     }
 
@@ -75,17 +96,46 @@ final class AccountObservationCache {
         desired.customPolicies().stream().map(DesiredCustomPolicy::policyName).forEach(trackedCustomPolicies::add);
     }
 
+    /**
+     * The account's listing, read again once it is older than the snapshot age. One pass reads it,
+     * outside any lock; the others serve the previous listing meanwhile, or, before the first one
+     * exists, wait for that read (not for a monitor).
+     */
     private AccountSnapshot currentSnapshot(RamGateway ram) {
         AccountSnapshot current = snapshot;
         if (current != null && !expired(current)) {
             return current;
         }
-        synchronized (this) {
-            if (snapshot == null || expired(snapshot)) {
-                snapshot = SnapshotReader.read(ram, sequence.incrementAndGet(), clock.instant(), Set.copyOf(trackedRoles),
+        CompletableFuture<AccountSnapshot> mine = new CompletableFuture<>();
+        CompletableFuture<AccountSnapshot> inFlight = listing.compareAndExchange(null, mine);
+        if (inFlight != null) {
+            return current != null ? current : await(inFlight);
+        }
+        try {
+            AccountSnapshot latest = snapshot;
+            if (latest == null || expired(latest)) {
+                latest = SnapshotReader.read(ram, sequence.incrementAndGet(), clock.instant(), Set.copyOf(trackedRoles),
                         Set.copyOf(trackedSystemPolicies), Set.copyOf(trackedCustomPolicies));
+                snapshot = latest;
             }
-            return snapshot;
+            mine.complete(latest);
+            return latest;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            listing.set(null);
+        }
+    }
+
+    private static AccountSnapshot await(CompletableFuture<AccountSnapshot> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class AssumeRoleCredentialsTest {
+class AssumeRoleCredentialProviderTest {
     static final String HUB = "1000000000000001";
     static final String TARGET = "2000000000000002";
 
@@ -22,13 +22,13 @@ class AssumeRoleCredentialsTest {
     final StsGateway hubSts = sts.create(HUB, null,
             new StaticSecretCredentials(AccessKeyCredentials.permanent("LTAI-hub", "SECRET-DO-NOT-LEAK-hub")));
 
-    AssumeRoleCredentials provider(Duration lifetime) {
-        return new AssumeRoleCredentials(() -> hubSts, FakeSts.arn(TARGET, "operator"), "ops", null, lifetime, clock);
+    AssumeRoleCredentialProvider provider(Duration lifetime) {
+        return new AssumeRoleCredentialProvider(() -> hubSts, FakeSts.arn(TARGET, "operator"), "ops", null, lifetime, clock);
     }
 
     @Test
     void exchangesOnceWhileTheCredentialsAreFresh() {
-        AssumeRoleCredentials provider = provider(Duration.ofHours(1));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofHours(1));
 
         AccessKeyCredentials first = provider.credentials();
         clock.advance(Duration.ofMinutes(47));
@@ -41,7 +41,7 @@ class AssumeRoleCredentialsTest {
 
     @Test
     void refreshesWhenLessThanTwentyPercentOfALongLifetimeRemains() {
-        AssumeRoleCredentials provider = provider(Duration.ofHours(1));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofHours(1));
         AccessKeyCredentials first = provider.credentials();
 
         clock.advance(Duration.ofMinutes(48)); // 12 min = 20% of 60 left
@@ -52,7 +52,7 @@ class AssumeRoleCredentialsTest {
 
     @Test
     void refreshesWhenLessThanFiveMinutesOfAShortLifetimeRemain() {
-        AssumeRoleCredentials provider = provider(Duration.ofMinutes(15));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofMinutes(15));
         AccessKeyCredentials first = provider.credentials();
 
         clock.advance(Duration.ofMinutes(9).plusSeconds(59));
@@ -63,7 +63,7 @@ class AssumeRoleCredentialsTest {
 
     @Test
     void invalidateForcesAnExchange() {
-        AssumeRoleCredentials provider = provider(Duration.ofHours(1));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofHours(1));
         AccessKeyCredentials first = provider.credentials();
 
         provider.invalidate();
@@ -74,18 +74,19 @@ class AssumeRoleCredentialsTest {
 
     @Test
     void failedEarlyRefreshKeepsServingCredentialsThatHaveNotExpired() {
-        AssumeRoleCredentials provider = provider(Duration.ofHours(1));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofHours(1));
         AccessKeyCredentials first = provider.credentials();
         clock.advance(Duration.ofMinutes(50));
         sts.failNext("AssumeRole", RamErrorKind.TRANSIENT, "ServiceUnavailable");
 
         assertThat(provider.credentials()).isSameAs(first);
-        assertThat(provider.credentials()).isNotEqualTo(first); // the next attempt succeeds
+        clock.advance(TemporaryCredentialCache.FIRST_RETRY);
+        assertThat(provider.credentials()).isNotEqualTo(first); // the next attempt, after the backoff, succeeds
     }
 
     @Test
     void failedRefreshAfterExpiryFails() {
-        AssumeRoleCredentials provider = provider(Duration.ofHours(1));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofHours(1));
         provider.credentials();
         clock.advance(Duration.ofHours(1));
         sts.failNext("AssumeRole", RamErrorKind.TRANSIENT, "ServiceUnavailable");
@@ -96,7 +97,7 @@ class AssumeRoleCredentialsTest {
     @Test
     void callerGatewayIsLookedUpOnEveryExchange() {
         AtomicInteger lookups = new AtomicInteger();
-        AssumeRoleCredentials provider = new AssumeRoleCredentials(() -> {
+        AssumeRoleCredentialProvider provider = new AssumeRoleCredentialProvider(() -> {
             lookups.incrementAndGet();
             return hubSts;
         }, FakeSts.arn(TARGET, "operator"), "ops", "ext-1", Duration.ofHours(1), clock);
@@ -111,7 +112,7 @@ class AssumeRoleCredentialsTest {
     @Test
     void untrustedCallerIsRefused() {
         sts.role(TARGET, "locked", "9999");
-        AssumeRoleCredentials provider = new AssumeRoleCredentials(() -> hubSts, FakeSts.arn(TARGET, "locked"), "ops",
+        AssumeRoleCredentialProvider provider = new AssumeRoleCredentialProvider(() -> hubSts, FakeSts.arn(TARGET, "locked"), "ops",
                 null, Duration.ofHours(1), clock);
 
         assertThatThrownBy(provider::credentials)
@@ -120,7 +121,7 @@ class AssumeRoleCredentialsTest {
 
     @Test
     void toStringShowsTheRoleNotTheCredentials() {
-        AssumeRoleCredentials provider = provider(Duration.ofHours(1));
+        AssumeRoleCredentialProvider provider = provider(Duration.ofHours(1));
         AccessKeyCredentials credentials = provider.credentials();
 
         assertThat(provider.toString()).contains("operator").doesNotContain(credentials.accessKeySecret());

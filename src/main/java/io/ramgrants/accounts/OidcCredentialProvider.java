@@ -14,7 +14,7 @@ import java.util.Objects;
  * RRSA on ACK: STS AssumeRoleWithOIDC with the pod's projected service account token. The
  * kubelet rotates the token file, so it is read again on every exchange, never cached.
  */
-public final class OidcCredentials extends ExchangedCredentials {
+public final class OidcCredentialProvider extends ExchangedCredentials {
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final String DEFAULT_SESSION_NAME = "ram-grant-operator";
 
@@ -26,7 +26,7 @@ public final class OidcCredentials extends ExchangedCredentials {
     private final Duration duration;
     private final TokenDirectories allowedDirectories;
 
-    public OidcCredentials(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
+    public OidcCredentialProvider(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
                            String sessionName, Duration duration, Clock clock) {
         this(anonymousSts, roleArn, oidcProviderArn, tokenFile, sessionName, duration, clock, null);
     }
@@ -36,7 +36,7 @@ public final class OidcCredentials extends ExchangedCredentials {
      *                           re-pointed since the account was resolved); null for a token file
      *                           the operator's own environment names
      */
-    public OidcCredentials(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
+    public OidcCredentialProvider(StsGateway anonymousSts, String roleArn, String oidcProviderArn, Path tokenFile,
                            String sessionName, Duration duration, Clock clock, TokenDirectories allowedDirectories) {
         super(clock, roleArn);
         this.allowedDirectories = allowedDirectories;
@@ -77,6 +77,6 @@ public final class OidcCredentials extends ExchangedCredentials {
 
     @Override
     public String toString() {
-        return "OidcCredentials[" + roleArn + ", tokenFile=" + tokenFile + "]";
+        return "OidcCredentialProvider[" + roleArn + ", tokenFile=" + tokenFile + "]";
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code RAM} principal expanded to its root ARN. Callers must compare documents
  * semantically, which is the point of returning something else than was sent.
  */
-final class PolicyDocuments {
+final class StoredPolicyDocuments {
     enum Kind {
         PERMISSION("PolicyDocument", 6144),
         TRUST("AssumeRolePolicyDocument", 2048);
@@ -41,7 +41,7 @@ final class PolicyDocuments {
             Set.of("Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "Condition", "Sid");
     private static final Set<String> PRINCIPAL_KEYS = Set.of("RAM", "Service", "Federated");
 
-    private PolicyDocuments() {
+    private StoredPolicyDocuments() {
     }
 
     /** Checks the document and returns RAM's re-serialised form of it. */

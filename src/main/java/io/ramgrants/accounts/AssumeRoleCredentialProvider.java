@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * exchange, so a rotated key of the via account is picked up without rebuilding this
  * provider.
  */
-public final class AssumeRoleCredentials extends ExchangedCredentials {
+public final class AssumeRoleCredentialProvider extends ExchangedCredentials {
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
 
     private final Supplier<StsGateway> callerSts;
@@ -27,7 +27,7 @@ public final class AssumeRoleCredentials extends ExchangedCredentials {
      *                   {@link AccountNotReadyException} when that account is not ready
      * @param externalId may be null
      */
-    public AssumeRoleCredentials(Supplier<StsGateway> callerSts, String roleArn, String sessionName,
+    public AssumeRoleCredentialProvider(Supplier<StsGateway> callerSts, String roleArn, String sessionName,
                                  String externalId, Duration duration, Clock clock) {
         super(clock, roleArn);
         this.callerSts = Objects.requireNonNull(callerSts, "callerSts");
@@ -44,6 +44,6 @@ public final class AssumeRoleCredentials extends ExchangedCredentials {
 
     @Override
     public String toString() {
-        return "AssumeRoleCredentials[" + roleArn + ", session=" + sessionName + "]";
+        return "AssumeRoleCredentialProvider[" + roleArn + ", session=" + sessionName + "]";
     }
 }

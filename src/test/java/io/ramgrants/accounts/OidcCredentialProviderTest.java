@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OidcCredentialsTest {
+class OidcCredentialProviderTest {
     static final String ACCOUNT = "3000000000000003";
     static final String ROLE_ARN = FakeSts.arn(ACCOUNT, "rrsa-operator");
     static final String PROVIDER_ARN = "acs:ram::" + ACCOUNT + ":oidc-provider/ack-rrsa-c123";
@@ -22,9 +22,9 @@ class OidcCredentialsTest {
     final MutableClock clock = MutableClock.startingAt("2025-01-01T00:00:00Z");
     final FakeSts sts = new FakeSts(clock).oidcRole(ACCOUNT, "rrsa-operator", "OIDC-TOKEN-DO-NOT-LEAK-1");
 
-    OidcCredentials provider(Path tokenFile) {
-        return new OidcCredentials(sts.create(ACCOUNT, null, null), ROLE_ARN, PROVIDER_ARN, tokenFile,
-                OidcCredentials.DEFAULT_SESSION_NAME, Duration.ofHours(1), clock);
+    OidcCredentialProvider provider(Path tokenFile) {
+        return new OidcCredentialProvider(sts.create(ACCOUNT, null, null), ROLE_ARN, PROVIDER_ARN, tokenFile,
+                OidcCredentialProvider.DEFAULT_SESSION_NAME, Duration.ofHours(1), clock);
     }
 
     @Test
@@ -40,7 +40,7 @@ class OidcCredentialsTest {
     @Test
     void rereadsTheTokenFileOnEveryExchange() throws IOException {
         Path token = Files.writeString(dir.resolve("token"), "OIDC-TOKEN-DO-NOT-LEAK-1");
-        OidcCredentials provider = provider(token);
+        OidcCredentialProvider provider = provider(token);
         provider.credentials();
 
         Files.writeString(token, "OIDC-TOKEN-DO-NOT-LEAK-2"); // kubelet rotated it
