@@ -8,7 +8,6 @@ import io.ramgrants.api.GrantStatus;
 import io.ramgrants.desired.DesiredRole;
 import io.ramgrants.desired.DesiredState;
 import io.ramgrants.desired.OwnerRef;
-import io.ramgrants.engine.EngineFailure;
 import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.GatewayResolver;
@@ -34,8 +33,7 @@ final class GrantWorkflow {
     /** How long a refusal that looks like RAM catching up with our own write is retried before it stalls. */
     static final java.time.Duration CATCH_UP_BOUND = java.time.Duration.ofMinutes(2);
 
-    /** When each grant first met a catching-up refusal it still meets (monotonic nanos). */
-    private final java.util.Map<OwnerRef, Long> catchingUpSince = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CatchUpBound catchUp = new CatchUpBound(CATCH_UP_BOUND, System::nanoTime);
     private final AccountRegistry registry;
     private final AccountGate gate;
     private final RoleClaimIndex claims;
@@ -137,13 +135,7 @@ final class GrantWorkflow {
 
     /** True while the pass stopped on a catching-up refusal first met less than {@link #CATCH_UP_BOUND} ago. */
     private boolean withinCatchUpBound(OwnerRef owner, EngineResult result) {
-        Optional<EngineFailure> failure = result.failure();
-        if (failure.isEmpty() || !failure.get().mayBeCatchingUp()) {
-            catchingUpSince.remove(owner);
-            return false;
-        }
-        long first = catchingUpSince.computeIfAbsent(owner, o -> System.nanoTime());
-        return java.time.Duration.ofNanos(System.nanoTime() - first).compareTo(CATCH_UP_BOUND) < 0;
+        return catchUp.within(owner, result.failure());
     }
 
     Deletion delete(HasMetadata grant, GrantSpec spec) {
@@ -216,6 +208,6 @@ final class GrantWorkflow {
     private void forget(OwnerRef owner) {
         claims.release(owner);
         usage.forget(owner);
-        catchingUpSince.remove(owner);
+        catchUp.forget(owner);
     }
 }
