@@ -119,8 +119,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
             defaultValue = "${env:RAMGRANTS_ALLOW_ENDPOINT_HOSTS}", converter = HostPatternConverter.class,
             description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label,"
-                    + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM and"
-                    + " STS hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
+                    + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM, STS and"
+                    + " ActionTrail hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
     List<String> allowEndpointHosts;
 
     @Option(names = "--allow-token-dir", paramLabel = "DIR", split = ",",
