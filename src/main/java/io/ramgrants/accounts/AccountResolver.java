@@ -114,10 +114,12 @@ public final class AccountResolver {
         if (overrides == null) {
             return null;
         }
-        for (String[] field : new String[][] {{"spec.endpoint.ram", overrides.ram}, {"spec.endpoint.sts", overrides.sts}}) {
+        for (String[] field : new String[][] {{"spec.endpoint.ram", overrides.ram}, {"spec.endpoint.sts", overrides.sts},
+                {"spec.endpoint.actiontrail", overrides.actiontrail}}) {
             if (field[1] != null && !guards.endpoints().allows(URI.create(field[1]))) {
                 return field[0] + " names host " + URI.create(field[1]).getHost() + ", which is not on the operator's"
-                        + " endpoint allow-list (Alibaba Cloud's RAM and STS hosts and loopback); no request was sent."
+                        + " endpoint allow-list (Alibaba Cloud's RAM, STS and ActionTrail hosts and loopback); no request"
+                        + " was sent."
                         + " Use Alibaba Cloud's endpoint, or ask the operator's administrators to allow the host"
                         + " (run --allow-endpoint-host)";
             }
@@ -150,7 +152,8 @@ public final class AccountResolver {
         }
         return new AccountEndpoint(
                 overrides.ram == null ? AccountEndpoint.PUBLIC_RAM : URI.create(overrides.ram),
-                overrides.sts == null ? AccountEndpoint.PUBLIC_STS : URI.create(overrides.sts));
+                overrides.sts == null ? AccountEndpoint.PUBLIC_STS : URI.create(overrides.sts),
+                overrides.actiontrail == null ? null : URI.create(overrides.actiontrail));
     }
 
     private CredentialProvider credentials(String name, AlibabaCloudAccountSpec spec, AccountEndpoint endpoint) {

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * The hosts the operator and the CLI may send credentials or signed requests to. An
- * {@code AlibabaCloudAccount} can name any RAM and STS URL in {@code spec.endpoint}; without
+ * {@code AlibabaCloudAccount} can name any RAM, STS and ActionTrail URL in {@code spec.endpoint}; without
  * this list, whoever may create one could have the operator's OIDC token, environment keys,
  * AccessKey IDs and request contents sent to a server of their choosing.
  *
- * <p>Default: Alibaba Cloud's own RAM and STS host names ({@link #ALIBABA_CLOUD}: the global
- * names, the regional {@code sts.<region>} and {@code sts-vpc.<region>} names, which include the
+ * <p>Default: Alibaba Cloud's own RAM, STS and ActionTrail host names ({@link #ALIBABA_CLOUD}: the
+ * global names, the regional {@code sts.<region>}, {@code sts-vpc.<region>},
+ * {@code actiontrail.<region>} and {@code actiontrail-vpc.<region>} names, which include the
  * Finance ({@code cn-shanghai-finance-1}, {@code cn-shenzhen-finance-1}) and Government
  * ({@code cn-north-2-gov-1}) regions, and RAM's VPC name) plus loopback literals
  * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) for the emulator, the demo and tests.
@@ -29,10 +30,11 @@ import java.util.regex.Pattern;
  * trailing dot.
  */
 public final class EndpointAllowList {
-    /** Alibaba Cloud RAM and STS host names (see docs/install.md for the sources). */
+    /** Alibaba Cloud RAM, STS and ActionTrail host names (see docs/install.md for the sources). */
     public static final List<String> ALIBABA_CLOUD = List.of(
             "ram.aliyuncs.com", "ram.vpc-proxy.aliyuncs.com", "ram.*.aliyuncs.com",
-            "sts.aliyuncs.com", "sts.*.aliyuncs.com", "sts-vpc.*.aliyuncs.com");
+            "sts.aliyuncs.com", "sts.*.aliyuncs.com", "sts-vpc.*.aliyuncs.com",
+            "actiontrail.aliyuncs.com", "actiontrail.*.aliyuncs.com", "actiontrail-vpc.*.aliyuncs.com");
 
     private static final Pattern LABEL_OR_STAR = Pattern.compile("^(\\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$");
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");

@@ -16,7 +16,8 @@ public class AlibabaCloudAccountSpec {
     @Required
     @JsonPropertyDescription("How the operator obtains credentials for the account: exactly one of secretRef, assumeRole, oidc, default.")
     public AccountCredentials credentials;
-    @JsonPropertyDescription("RAM and STS base URLs, e.g. http://127.0.0.1:18080/ for the emulator.")
+    @JsonPropertyDescription("RAM, STS and ActionTrail base URLs, e.g. http://127.0.0.1:18080/ for the emulator; "
+            + "every host must be on the operator's endpoint allow-list.")
     public EndpointOverrides endpoint;
     @Default("Public")
     @JsonPropertyDescription("DTS cannot cross infrastructures: source, destination and task accounts must share one.")

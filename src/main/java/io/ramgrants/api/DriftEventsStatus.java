@@ -9,6 +9,9 @@ public class DriftEventsStatus {
             + "credentials may not call actiontrail:LookupEvents (or ActionTrail failed), drift is found by polling "
             + "only; Off: disabled by the operator's --drift-events=off.")
     public String state;
+    @JsonPropertyDescription("CamelCase reason of the state, also the reason of the DriftEvents condition: Reading, "
+            + "ActionTrailAccessDenied (NoPermission), ActionTrailQueryRefused.")
+    public String reason;
     @JsonPropertyDescription("Why the state is what it is, and what to do about it.")
     public String message;
     @JsonPropertyDescription("RFC 3339 time up to which events were read; after a restart reading resumes here "

@@ -46,7 +46,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
             converter = RunCommand.HostPatternConverter.class, description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
-                    + " repeatable. Default: only Alibaba Cloud's RAM and STS hosts and loopback.")
+                    + " repeatable. Default: only Alibaba Cloud's RAM, STS and ActionTrail hosts and loopback.")
     List<String> allowEndpointHosts = List.of();
 
     @Option(names = "--strict", description = "Documents of other kinds (a ConfigMap, a Deployment) are errors instead"

@@ -65,7 +65,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
             converter = RunCommand.HostPatternConverter.class, description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
-                    + " repeatable. Default: only Alibaba Cloud's RAM and STS hosts and loopback.")
+                    + " repeatable. Default: only Alibaba Cloud's RAM, STS and ActionTrail hosts and loopback.")
     List<String> allowEndpointHosts = List.of();
 
     @Spec

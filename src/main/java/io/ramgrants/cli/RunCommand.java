@@ -92,8 +92,8 @@ public final class RunCommand implements Callable<Integer> {
             converter = DriftEventSourceConverter.class,
             description = "actiontrail (default): read each account's RAM write events from ActionTrail LookupEvents"
                     + " and re-observe the roles they name within seconds, with who made the change; accounts whose"
-                    + " credentials may not call actiontrail:LookupEvents fall back to polling (status.driftEvents"
-                    + " says so). off: polling only (resync, full sweep).")
+                    + " credentials may not call actiontrail:LookupEvents fall back to polling (their DriftEvents"
+                    + " condition is False and says what to grant). off: polling only (resync, full sweep).")
     DriftEventSettings.Source driftEvents;
 
     @Option(names = "--drift-event-interval", defaultValue = "${env:RAMGRANTS_DRIFT_EVENT_INTERVAL:-15s}",
@@ -119,8 +119,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
             defaultValue = "${env:RAMGRANTS_ALLOW_ENDPOINT_HOSTS}", converter = HostPatternConverter.class,
             description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label,"
-                    + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM and"
-                    + " STS hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
+                    + " e.g. ram.example.com, *.proxy.example.com); repeatable. Default: only Alibaba Cloud's RAM, STS and"
+                    + " ActionTrail hosts and loopback. An account naming another host is refused (EndpointNotAllowed).")
     List<String> allowEndpointHosts;
 
     @Option(names = "--allow-token-dir", paramLabel = "DIR", split = ",",

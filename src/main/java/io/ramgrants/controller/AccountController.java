@@ -10,6 +10,7 @@ import io.ramgrants.accounts.IdentityVerifier;
 import io.ramgrants.accounts.RamGatewaySource;
 import io.ramgrants.accounts.StsGatewayFactory;
 import io.ramgrants.controller.grant.EventRecorder;
+import io.ramgrants.drift.DriftEventStates;
 import java.time.Clock;
 
 /**
@@ -35,11 +36,19 @@ public final class AccountController implements AutoCloseable {
     public AccountController(KubernetesClient client, StsGatewayFactory stsGateways, RamGatewaySource ramGateways,
                              CredentialEnvironment environment, ReverificationSchedule schedule, Clock clock,
                              AccountGuards guards, EventRecorder events) {
+        this(client, stsGateways, ramGateways, environment, schedule, clock, guards, events, DriftEventStates.off());
+    }
+
+    /** @param driftEvents each account's drift event feed state, shown as its DriftEvents condition */
+    public AccountController(KubernetesClient client, StsGatewayFactory stsGateways, RamGatewaySource ramGateways,
+                             CredentialEnvironment environment, ReverificationSchedule schedule, Clock clock,
+                             AccountGuards guards, EventRecorder events, DriftEventStates driftEvents) {
         this.registry = new AccountRegistry(ramGateways);
         this.secrets = new ReferencedSecrets(client, guards::allowsSecretNamespace);
         AccountResolver resolver = new AccountResolver(registry, stsGateways, secrets, environment, new IdentityVerifier(),
                 clock, guards);
-        this.reconciler = new AlibabaCloudAccountReconciler(resolver, registry, secrets, schedule, clock, events);
+        this.reconciler = new AlibabaCloudAccountReconciler(resolver, registry, secrets, schedule, clock, events,
+                driftEvents);
     }
 
     public AccountRegistry registry() {

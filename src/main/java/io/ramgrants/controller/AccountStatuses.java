@@ -21,12 +21,20 @@ final class AccountStatuses {
      */
     static AlibabaCloudAccountStatus build(AccountHandle handle, AccountHandle retryingAfter, Long generation,
                                            List<Condition> current, Instant now) {
+        return build(handle, retryingAfter, generation, current, java.util.Optional.empty(), now);
+    }
+
+    /** @param driftEvents the DriftEvents condition, when the account has a drift event feed */
+    static AlibabaCloudAccountStatus build(AccountHandle handle, AccountHandle retryingAfter, Long generation,
+                                           List<Condition> current, java.util.Optional<Condition> driftEvents,
+                                           Instant now) {
         List<Condition> desired = new ArrayList<>(
                 Conditions.readiness(progress(handle.reason()), handle.reason().name(), handle.message(), generation));
         if (retryingAfter != null) {
             desired.add(Conditions.condition(Conditions.RECONCILING, true, retryingAfter.reason().name(),
                     "re-verification failed, the last verification still holds: " + retryingAfter.message(), generation));
         }
+        driftEvents.ifPresent(desired::add);
         AlibabaCloudAccountStatus status = new AlibabaCloudAccountStatus();
         status.observedGeneration = generation;
         status.conditions = Conditions.merge(current, desired, now);
@@ -42,8 +50,11 @@ final class AccountStatuses {
         };
     }
 
-    /** Compared as stored JSON, so a new status field counts without being listed here. */
+    /**
+     * Compared as stored JSON, so a new status field counts without being listed here; except
+     * {@code driftEvents}, which the drift event reader writes, not this controller.
+     */
     static boolean same(AlibabaCloudAccountStatus a, AlibabaCloudAccountStatus b) {
-        return StatusWrites.sameStatus(a, b);
+        return StatusWrites.sameStatus(a, b, "driftEvents");
     }
 }

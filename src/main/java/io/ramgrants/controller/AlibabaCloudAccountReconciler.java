@@ -18,10 +18,12 @@ import io.ramgrants.api.AlibabaCloudAccountSpec;
 import io.ramgrants.api.AlibabaCloudAccountStatus;
 import io.ramgrants.api.SecretRef;
 import io.ramgrants.controller.grant.EventRecorder;
+import io.ramgrants.drift.DriftEventStates;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     private final ReverificationSchedule schedule;
     private final Clock clock;
     private final EventRecorder events;
+    private final DriftEventStates driftEvents;
     /** The generation each ready account was last verified at. */
     private final Map<String, Long> verifiedGeneration = new ConcurrentHashMap<>();
 
@@ -60,6 +63,14 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     /** @param events hears a Warning when an account is verified with root credentials */
     public AlibabaCloudAccountReconciler(AccountResolver resolver, AccountRegistry registry, ReferencedSecrets secrets,
                                          ReverificationSchedule schedule, Clock clock, EventRecorder events) {
+        this(resolver, registry, secrets, schedule, clock, events, DriftEventStates.off());
+    }
+
+    /** @param driftEvents each account's drift event feed state, shown as the DriftEvents condition */
+    public AlibabaCloudAccountReconciler(AccountResolver resolver, AccountRegistry registry, ReferencedSecrets secrets,
+                                         ReverificationSchedule schedule, Clock clock, EventRecorder events,
+                                         DriftEventStates driftEvents) {
+        this.driftEvents = Objects.requireNonNull(driftEvents, "driftEvents");
         this.events = Objects.requireNonNull(events, "events");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -72,6 +83,8 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     public List<EventSource<?, AlibabaCloudAccount>> prepareEventSources(EventSourceContext<AlibabaCloudAccount> context) {
         SimpleInboundEventSource<AlibabaCloudAccount> dependencies = new SimpleInboundEventSource<>("account-dependencies");
         secrets.addListener(account -> dependencies.propagateEvent(new ResourceID(account)));
+        // The feed's state changed: the DriftEvents condition follows within this pass.
+        driftEvents.addListener(account -> dependencies.propagateEvent(new ResourceID(account)));
         IndexerResourceCache<AlibabaCloudAccount> accounts = context.getPrimaryCache();
         registry.addListener(changed -> accounts.list(account -> changed.equals(viaName(account.getSpec())))
                 .forEach(dependent -> dependencies.propagateEvent(ResourceID.fromResource(dependent))));
@@ -102,11 +115,13 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         }
 
         AlibabaCloudAccountStatus current = account.getStatus();
+        Optional<io.fabric8.kubernetes.api.model.Condition> feed = driftEventsCondition(name,
+                lastGood != null ? lastGood : observed, current, generation);
         AlibabaCloudAccountStatus status = lastGood != null
-                ? AccountStatuses.build(lastGood, observed, generation, conditions(current), clock.instant())
-                : AccountStatuses.build(observed, null, generation, conditions(current), clock.instant());
-        // The drift event reader owns status.driftEvents (its cursor); a stale copy only means a longer overlap.
-        status.driftEvents = current == null ? null : current.driftEvents;
+                ? AccountStatuses.build(lastGood, observed, generation, conditions(current), feed, clock.instant())
+                : AccountStatuses.build(observed, null, generation, conditions(current), feed, clock.instant());
+        // status.driftEvents is the drift event reader's (a merge patch of that field): left out of
+        // this apply, so neither writer overwrites the other.
         UpdateControl<AlibabaCloudAccount> control = AccountStatuses.same(current, status)
                 ? UpdateControl.noUpdate()
                 : statusUpdate(account, status);
@@ -125,6 +140,24 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         return registry.byName(name).filter(AccountHandle::ready).orElse(null);
     }
 
+    /**
+     * The DriftEvents condition of a ready account while drift events are on: from what its feed
+     * reported in this process, else (before the first poll after a start) from the state the
+     * feed left in status.driftEvents. None for an account that is not ready: it has no feed.
+     */
+    private Optional<io.fabric8.kubernetes.api.model.Condition> driftEventsCondition(String name, AccountHandle handle,
+            AlibabaCloudAccountStatus current, Long generation) {
+        if (!driftEvents.enabled()) {
+            return Optional.empty();
+        }
+        if (!handle.ready()) {
+            driftEvents.forget(name);
+            return Optional.empty();
+        }
+        return DriftEventConditions.of(driftEvents.current(name)
+                .orElse(current == null ? null : current.driftEvents), generation);
+    }
+
     private void watchSecret(String name, AlibabaCloudAccountSpec spec) {
         SecretRef ref = spec == null || spec.credentials == null ? null : spec.credentials.secretRef;
         if (ref != null && ref.name != null && ref.namespace != null) {
@@ -139,6 +172,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
         resolver.forget(name);
         schedule.forget(name);
         verifiedGeneration.remove(name);
+        driftEvents.forget(name);
         registry.remove(name);
         LOG.info("AlibabaCloudAccount {} deleted; removed from the registry", name);
     }

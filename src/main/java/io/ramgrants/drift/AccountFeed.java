@@ -30,8 +30,12 @@ import java.util.Set;
 final class AccountFeed {
     static final String ACTIVE = "Active";
     static final String UNAVAILABLE = "Unavailable";
-    /** After NoPermission, try again this much later (someone may grant the permission). */
-    static final Duration RETRY_DENIED = Duration.ofMinutes(10);
+    /** Reasons (CamelCase, the account's DriftEvents condition shows them). */
+    static final String READING = "Reading";
+    static final String ACCESS_DENIED = "ActionTrailAccessDenied";
+    static final String QUERY_REFUSED = "ActionTrailQueryRefused";
+    /** After NoPermission, try again this much later by default (someone may grant the permission). */
+    static final Duration RETRY_DENIED = DriftEventSettings.DEFAULT_RETRY_AFTER_REFUSAL;
     /** The event history reaches back 90 days; stay inside it. */
     static final Duration HISTORY = Duration.ofDays(89);
     private static final int OWN_KEYS = 16;
@@ -52,6 +56,7 @@ final class AccountFeed {
     private Instant pendingEnd;
     private long polls;
     private String state = ACTIVE;
+    private String reason = READING;
     private String message = "reading RAM write events from ActionTrail";
     private Instant retryAt = Instant.MIN;
 
@@ -114,6 +119,7 @@ final class AccountFeed {
             prune();
         }
         state = ACTIVE;
+        reason = READING;
         message = "reading RAM write events from ActionTrail every " + settings.pollInterval().toSeconds()
                 + " s; polling (resync, full sweep) remains the backstop";
         outOfBand.sort(java.util.Comparator.comparing(RamWriteEvent::eventTime));
@@ -123,6 +129,7 @@ final class AccountFeed {
     DriftEventsStatus status() {
         DriftEventsStatus s = new DriftEventsStatus();
         s.state = state;
+        s.reason = reason;
         s.message = message;
         s.cursor = cursor.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         return s;
@@ -134,15 +141,27 @@ final class AccountFeed {
 
     private void failed(RamException e, Instant now) {
         if (e.kind() == RamErrorKind.ACCESS_DENIED || e.kind() == RamErrorKind.INVALID_INPUT) {
+            Duration retry = settings.retryAfterRefusal();
             state = UNAVAILABLE;
-            retryAt = now.plus(RETRY_DENIED);
+            reason = e.kind() == RamErrorKind.ACCESS_DENIED ? ACCESS_DENIED : QUERY_REFUSED;
+            retryAt = now.plus(retry);
             message = (e.kind() == RamErrorKind.ACCESS_DENIED
-                    ? "the account's credentials may not call actiontrail:LookupEvents (" + e.code() + ")"
-                    : "ActionTrail LookupEvents refused the query (" + e.code() + ")")
+                    ? "the account's credentials may not call actiontrail:LookupEvents (" + code(e) + ")"
+                    : "ActionTrail LookupEvents refused the query (" + code(e) + ")")
                     + ": drift is found by polling only (resync, full sweep); grant actiontrail:LookupEvents "
-                    + "to see out-of-band changes within seconds; retrying in " + RETRY_DENIED.toMinutes() + " min";
+                    + "to see out-of-band changes within seconds; retrying in " + readable(retry);
         }
         // Throttling and 5xx: the next poll tries again from the same cursor; nothing is lost.
+    }
+
+    /** The service's error code goes into a condition message: only if it looks like one. */
+    private static String code(RamException e) {
+        return e.code() != null && e.code().matches("[A-Za-z0-9.]{1,64}") ? e.code() : "an error";
+    }
+
+    /** "10 min", "90 s": the message is shown in a condition, so no timestamp. */
+    private static String readable(Duration d) {
+        return d.toSeconds() % 60 == 0 && d.toMinutes() > 0 ? d.toMinutes() + " min" : Math.max(1, d.toSeconds()) + " s";
     }
 
     private void prune() {

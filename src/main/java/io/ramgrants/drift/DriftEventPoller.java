@@ -51,6 +51,8 @@ public final class DriftEventPoller implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread;
+    /** Hears the account UID of every out-of-band write read (the metric); set before {@link #start}. */
+    private volatile Consumer<String> outOfBandWrites = accountId -> { };
 
     private record Feed(AccountHandle handle, AccountFeed feed, Instant[] lastSaved, String[] lastState) {
     }
@@ -72,6 +74,12 @@ public final class DriftEventPoller implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** {@code counter} hears the account UID of every out-of-band write the feeds read. */
+    public DriftEventPoller countingOutOfBandWrites(Consumer<String> counter) {
+        this.outOfBandWrites = Objects.requireNonNull(counter, "counter");
+        return this;
     }
 
     /** Starts polling every interval; accounts join and leave as the registry reports them. */
@@ -135,6 +143,7 @@ public final class DriftEventPoller implements AutoCloseable {
             OutOfBandWrites.Write write = new OutOfBandWrites.Write(event.eventId(), event.eventTime(),
                     event.eventName(), Attributions.what(event), Attributions.caller(event), event.sourceIp(), now);
             LOG.info("drift events: {}: {}", feed.accountName, write.describe());
+            outOfBandWrites.accept(feed.accountId);
             // A write naming a role is about that role (attachments); one naming only a policy is
             // about the policy's document, and every role holding it.
             observation.outOfBandWrite(feed.accountId, event.roles(),

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,6 +111,59 @@ public final class OperatorMetrics {
         }
         return out;
     }
+
+    /**
+     * One {@code LookupEvents} call of the drift event feed of account {@code accountId} (the UID,
+     * as in {@code ramgrants_ram_calls}); {@code outcome} is ok, throttled, denied or error.
+     */
+    public void recordDriftEventLookup(String accountId, String outcome) {
+        Counter.builder("ramgrants.drift.event.lookups")
+                .description("ActionTrail LookupEvents calls of the drift event feeds, by account and outcome")
+                .tag("account", accountId)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    /** A RAM write the operator did not make, read from the account's ActionTrail events. */
+    public void recordOutOfBandWrite(String accountId) {
+        Counter.builder("ramgrants.drift.event.out.of.band.writes")
+                .description("RAM writes made outside the operator, seen in ActionTrail events, by account")
+                .tag("account", accountId)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * The feed of AlibabaCloudAccount {@code accountName} (account UID {@code accountId}) is in
+     * {@code state} (Active, Unavailable), or gone when {@code state} is null. The gauge
+     * {@code ramgrants_drift_event_feeds{account, state}} counts the accounts of that UID in that
+     * state: 1 or 0 unless two AlibabaCloudAccounts name one UID.
+     */
+    public void recordDriftEventFeed(String accountName, String accountId, String state) {
+        if (state == null || accountId == null) {
+            feeds.remove(accountName);
+            return;
+        }
+        FeedState feed = new FeedState(accountId, state);
+        for (String each : FEED_STATES) {
+            FeedState labels = new FeedState(accountId, each);
+            if (registeredFeeds.add(labels)) {
+                Gauge.builder("ramgrants.drift.event.feeds", feeds, all -> all.values().stream().filter(labels::equals).count())
+                        .description("Drift event feeds (one per ready AlibabaCloudAccount) by account and state")
+                        .tag("account", accountId)
+                        .tag("state", each)
+                        .register(registry);
+            }
+        }
+        feeds.put(accountName, feed);
+    }
+
+    private record FeedState(String accountId, String state) {}
+
+    private static final List<String> FEED_STATES = List.of("Active", "Unavailable");
+    private final Map<String, FeedState> feeds = new ConcurrentHashMap<>();
+    private final Set<FeedState> registeredFeeds = ConcurrentHashMap.newKeySet();
 
     public void recordRateLimiterWait(String accountId, Duration wait) {
         Timer.builder("ramgrants.ratelimiter.wait")

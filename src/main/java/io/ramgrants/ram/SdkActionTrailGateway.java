@@ -29,11 +29,15 @@ public final class SdkActionTrailGateway implements ActionTrailGateway {
     }
 
     /**
-     * Where an account's ActionTrail is: the public endpoint while RAM is at its public one; with
-     * a RAM endpoint override (the emulator, a private gateway) the same base URL, which already
-     * passed the account's endpoint rules.
+     * Where an account's ActionTrail is: its {@code spec.endpoint.actiontrail} when set (Finance and
+     * Government clouds, private gateways; checked against the endpoint allow-list like RAM's);
+     * else the public endpoint while RAM is at its public one; with a RAM endpoint override (the
+     * emulator, a private gateway) the same base URL, which already passed the account's endpoint rules.
      */
     public static URI endpointFor(AccountEndpoint endpoint) {
+        if (endpoint.actiontrail() != null) {
+            return endpoint.actiontrail();
+        }
         return endpoint.ram().equals(AccountEndpoint.PUBLIC_RAM) ? PUBLIC_ENDPOINT : endpoint.ram();
     }
 

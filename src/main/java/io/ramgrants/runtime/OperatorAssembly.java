@@ -2,6 +2,8 @@ package io.ramgrants.runtime;
 
 import io.ramgrants.drift.AccountStatusCursorStore;
 import io.ramgrants.drift.DriftEventPoller;
+import io.ramgrants.drift.DriftEventStates;
+import io.ramgrants.drift.MeteredActionTrailGateway;
 import io.ramgrants.ram.SdkActionTrailGateway;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.ramgrants.accounts.AccountHandle;
 import io.ramgrants.accounts.AccountRegistry;
 import io.ramgrants.controller.AccountController;
 import io.ramgrants.controller.grant.AccountSlots;
@@ -63,10 +66,16 @@ public final class OperatorAssembly implements AutoCloseable {
     public OperatorAssembly(KubernetesClient client, OperatorSettings settings, UnaryOperator<RamGateway> ramWrapper) {
         RamGateways gateways = new RamGateways(settings.ram(), settings.metrics());
         KubernetesEventRecorder events = new KubernetesEventRecorder(client, settings.clock());
+        // The poller hands its state over here; the account reconciler shows it as a condition.
+        DriftEventStates driftStates = settings.observation().driftEvents().enabled()
+                ? DriftEventStates.reading(new AccountStatusCursorStore(client), settings.metrics(),
+                        this::accountIdOf)
+                : DriftEventStates.off();
         this.accounts = new AccountController(client, gateways::stsGateway,
                 (accountId, endpoint, credentials) -> ramWrapper.apply(
                         gateways.ramGateway(accountId, endpoint, credentials)),
-                settings.environment(), settings.accountSchedule(), settings.clock(), settings.accountGuards(), events);
+                settings.environment(), settings.accountSchedule(), settings.clock(), settings.accountGuards(), events,
+                driftStates);
         this.observation = new SharedObservation(settings.observation(), settings.resyncPeriod(), settings.clock());
         RoleClaimIndex claims = new RoleClaimIndex();
         this.grants = new GrantControllers(new GrantDependencies(client, accounts.registry(), claims,
@@ -92,12 +101,14 @@ public final class OperatorAssembly implements AutoCloseable {
         grants.register(operator, settings.watchNamespaces(), settings.labelSelector());
         this.driftEvents = settings.observation().driftEvents().enabled()
                 ? Optional.of(new DriftEventPoller(accounts.registry(),
-                        (handle, credentials) -> new SdkActionTrailGateway(
+                        (handle, credentials) -> new MeteredActionTrailGateway(new SdkActionTrailGateway(
                                 SdkActionTrailGateway.endpointFor(handle.endpoint()), credentials, settings.ram()),
-                        observation, new AccountStatusCursorStore(client),
+                                handle.accountId(), settings.metrics()),
+                        observation, driftStates,
                         changed -> claims.requeue(claims.ownersOf(changed.accountId(), changed.roles(),
                                 changed.policies())),
-                        () -> operator.getRuntimeInfo().isStarted() && leading() && !stopping.get(), settings.clock()))
+                        () -> operator.getRuntimeInfo().isStarted() && leading() && !stopping.get(), settings.clock())
+                        .countingOutOfBandWrites(settings.metrics()::recordOutOfBandWrite))
                 : Optional.empty();
     }
 
@@ -122,6 +133,10 @@ public final class OperatorAssembly implements AutoCloseable {
             return true;
         }
         return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    private Optional<String> accountIdOf(String accountName) {
+        return accounts.registry().byName(accountName).map(AccountHandle::accountId);
     }
 
     public boolean leading() {

@@ -97,6 +97,58 @@ class AccountResolverTest {
     }
 
     @Test
+    void anActionTrailEndpointPassesTheSameGuardAsRamAndSts() {
+        hubSecret(HUB_SECRET);
+        for (String hostile : java.util.List.of("https://actiontrail.evil.example.com/",
+                "https://actiontrail.cn-hangzhou.aliyuncs.com@evil.example.com/",
+                "https://evil.example.com/actiontrail.cn-hangzhou.aliyuncs.com/",
+                "http://169.254.169.254/", "http://10.0.0.1:8080/", "https://actiontrail.a.b.aliyuncs.com/")) {
+            AlibabaCloudAccountSpec spec = AccountSpecs.withSecret(HUB, "ops", "hub-keys");
+            spec.endpoint = new io.ramgrants.api.EndpointOverrides();
+            spec.endpoint.actiontrail = hostile;
+
+            AccountHandle refused = resolver.resolve("hub", spec);
+
+            assertThat(refused.reason()).as(hostile).isEqualTo(AccountReason.EndpointNotAllowed);
+            assertThat(refused.message()).as(hostile).startsWith("spec.endpoint.actiontrail names host ")
+                    .contains("no request was sent").contains("--allow-endpoint-host");
+            assertThat(refused.credentials()).as(hostile).isNull();
+        }
+        assertThat(sts.calls("GetCallerIdentity")).as("no STS call for any").isZero();
+    }
+
+    @Test
+    void anAllowedActionTrailEndpointIsWhereEventsAreReadAndTheDefaultStays() {
+        hubSecret(HUB_SECRET);
+        AlibabaCloudAccountSpec finance = AccountSpecs.withSecret(HUB, "ops", "hub-keys");
+        finance.endpoint = new io.ramgrants.api.EndpointOverrides();
+        finance.endpoint.actiontrail = "https://actiontrail.cn-shanghai-finance-1.aliyuncs.com/";
+
+        AccountHandle handle = resolver.resolve("hub", finance);
+        AccountHandle plain = resolver.resolve("plain", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
+        AccountHandle emulator = resolver.resolve("emu", AccountSpecs.atEndpoint(
+                AccountSpecs.withSecret(HUB, "ops", "hub-keys"), "http://127.0.0.1:18080/"));
+
+        assertThat(handle.reason()).isEqualTo(AccountReason.Verified);
+        assertThat(io.ramgrants.ram.SdkActionTrailGateway.endpointFor(handle.endpoint()))
+                .hasToString("https://actiontrail.cn-shanghai-finance-1.aliyuncs.com/");
+        assertThat(io.ramgrants.ram.SdkActionTrailGateway.endpointFor(plain.endpoint()))
+                .isEqualTo(io.ramgrants.ram.SdkActionTrailGateway.PUBLIC_ENDPOINT);
+        assertThat(io.ramgrants.ram.SdkActionTrailGateway.endpointFor(emulator.endpoint()))
+                .hasToString("http://127.0.0.1:18080/");
+        AccountResolver extra = new AccountResolver(registry, sts,
+                (namespace, name) -> Optional.ofNullable(secrets.get(namespace + "/" + name)),
+                new CredentialEnvironment(Map.of()), new IdentityVerifier(), clock,
+                AccountGuards.defaults(new CredentialEnvironment(Map.of()))
+                        .withEndpoints(EndpointAllowList.withExtraHosts(java.util.List.of("trail-proxy.example.com"))));
+        AlibabaCloudAccountSpec proxied = AccountSpecs.withSecret(HUB, "ops", "hub-keys");
+        proxied.endpoint = new io.ramgrants.api.EndpointOverrides();
+        proxied.endpoint.actiontrail = "https://trail-proxy.example.com/";
+        assertThat(extra.resolve("proxied", proxied).reason()).as("--allow-endpoint-host admits it")
+                .isEqualTo(AccountReason.Verified);
+    }
+
+    @Test
     void missingSecretIsSecretNotFound() {
         AccountHandle hub = resolver.resolve("hub", AccountSpecs.withSecret(HUB, "ops", "hub-keys"));
 

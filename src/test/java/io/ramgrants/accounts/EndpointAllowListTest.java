@@ -15,6 +15,9 @@ class EndpointAllowListTest {
         assertThat(List.of("ram.aliyuncs.com", "RAM.ALIYUNCS.COM.", "ram.vpc-proxy.aliyuncs.com", "sts.aliyuncs.com",
                 "sts.cn-hangzhou.aliyuncs.com", "sts-vpc.ap-southeast-1.aliyuncs.com",
                 "sts.cn-shanghai-finance-1.aliyuncs.com", "sts.cn-north-2-gov-1.aliyuncs.com",
+                "actiontrail.cn-hangzhou.aliyuncs.com", "actiontrail-vpc.cn-shanghai.aliyuncs.com",
+                "actiontrail.cn-shanghai-finance-1.aliyuncs.com", "actiontrail.cn-north-2-gov-1.aliyuncs.com",
+                "actiontrail.aliyuncs.com",
                 "localhost", "127.0.0.1", "127.8.9.10", "[::1]")).allSatisfy(h ->
                 assertThat(defaults.allowsHost(h)).as(h).isTrue());
         assertThat(defaults.allows(URI.create("https://sts-vpc.cn-beijing.aliyuncs.com/"))).isTrue();
@@ -25,10 +28,17 @@ class EndpointAllowListTest {
     void lookAlikesAndOtherHostsAreRefused() {
         assertThat(List.of("evil.example.com", "ram.aliyuncs.com.evil.example.com", "evilram.aliyuncs.com",
                 "sts.a.b.aliyuncs.com", "sts.evil.com", "aliyuncs.com", "x-aliyuncs.com", "localhost.evil.com",
-                "127.0.0.1.nip.io", "0127.0.0.1", "10.0.0.1", "169.254.169.254", "", "sts..aliyuncs.com"))
+                "127.0.0.1.nip.io", "0127.0.0.1", "10.0.0.1", "169.254.169.254", "", "sts..aliyuncs.com",
+                "actiontrail.evil.com", "actiontrail.a.b.aliyuncs.com", "actiontrail-vpc.aliyuncs.com",
+                "actiontrail.cn-hangzhou.aliyuncs.com.evil.example.com", "evilactiontrail.cn-hangzhou.aliyuncs.com"))
                 .allSatisfy(h -> assertThat(defaults.allowsHost(h)).as(h).isFalse());
         assertThat(defaults.allows(URI.create("https://ram.aliyuncs.com@evil.example.com/"))).as("user info").isFalse();
         assertThat(defaults.allows(URI.create("https://evil.example.com/#@ram.aliyuncs.com"))).isFalse();
+        assertThat(defaults.allows(URI.create("https://actiontrail.cn-hangzhou.aliyuncs.com@evil.example.com/")))
+                .as("user info").isFalse();
+        assertThat(defaults.allows(URI.create("https://evil.example.com/actiontrail.cn-hangzhou.aliyuncs.com/")))
+                .as("the allowed name in the path").isFalse();
+        assertThat(defaults.allows(URI.create("https://evil.example.com?h=actiontrail.aliyuncs.com"))).isFalse();
         assertThat(defaults.allows(null)).isFalse();
     }
 

@@ -214,6 +214,12 @@ class HostileSpecsTest {
                     a.getSpec().endpoint.sts = "ftp://sts.example.com/";
                     return a;
                 }),
+                rejected("actiontrail endpoint of another scheme", () -> {
+                    AlibabaCloudAccount a = Fixtures.account("this", OWNER);
+                    a.getSpec().endpoint = new EndpointOverrides();
+                    a.getSpec().endpoint.actiontrail = "gopher://actiontrail.cn-hangzhou.aliyuncs.com/";
+                    return a;
+                }),
                 admitted("endpoint with a character no URL may hold", "spec.endpoint.ram",
                         "what a URL parser says (the pattern admits any text after http://)", () -> {
                             AlibabaCloudAccount a = Fixtures.account("this", OWNER);

@@ -66,4 +66,49 @@ class ServerSideApplyCrudDispatcherTest {
         assertThat(after.getSpec().accountId).isEqualTo("1111111111111111");
         assertThat(after.getStatus().conditions).extracting(Condition::getType).containsExactly("Ready");
     }
+
+    /**
+     * Two writers of one status, as on a real server: the account reconciler applies its fields, the
+     * drift event reader merges status.driftEvents; an apply leaves the other writer's field alone and
+     * drops only what the same manager applied before and no longer applies.
+     */
+    @Test
+    void aStatusApplyKeepsFieldsOtherWritersSetAndDropsOnlyItsOwn() {
+        KubernetesClient client = kubernetes.client();
+        AlibabaCloudAccount account = new AlibabaCloudAccount();
+        account.setMetadata(new ObjectMetaBuilder().withName("a2").build());
+        account.setSpec(new AlibabaCloudAccountSpec());
+        account.getSpec().accountId = "1111111111111111";
+        client.resource(account).create();
+        AlibabaCloudAccountStatus first = new AlibabaCloudAccountStatus();
+        first.conditions = List.of(ready("Verified"));
+        first.verifiedIdentity = "acs:ram::1111111111111111:user/operator";
+        applyStatus(client, first);
+
+        client.resources(AlibabaCloudAccount.class).withName("a2").subresource("status").patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"status\":{\"driftEvents\":{\"state\":\"Active\",\"cursor\":\"2026-01-01T00:00:00Z\"}}}");
+        AlibabaCloudAccountStatus second = new AlibabaCloudAccountStatus();
+        second.conditions = List.of(ready("StsUnavailable"));
+        applyStatus(client, second);
+
+        AlibabaCloudAccount read = client.resources(AlibabaCloudAccount.class).withName("a2").get();
+        assertThat(read.getStatus().conditions).extracting(Condition::getReason).containsExactly("StsUnavailable");
+        assertThat(read.getStatus().driftEvents).as("the other writer's field").isNotNull();
+        assertThat(read.getStatus().driftEvents.cursor).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(read.getStatus().verifiedIdentity).as("applied before by the same manager, no longer").isNull();
+    }
+
+    private static Condition ready(String reason) {
+        return new ConditionBuilder().withType("Ready").withStatus("True").withReason(reason).withMessage("m")
+                .withLastTransitionTime("2026-01-01T00:00:00Z").build();
+    }
+
+    private static void applyStatus(KubernetesClient client, AlibabaCloudAccountStatus status) {
+        AlibabaCloudAccount patch = new AlibabaCloudAccount();
+        patch.setMetadata(new ObjectMetaBuilder().withName("a2").build());
+        patch.setStatus(status);
+        client.resource(patch).subresource("status").patch(new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY).withForce(true).withFieldManager("alibabacloudaccount").build());
+    }
 }

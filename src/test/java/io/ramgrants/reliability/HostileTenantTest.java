@@ -113,11 +113,18 @@ class HostileTenantTest {
             cluster.secret(FORBIDDEN_NAMESPACE, Fleet.secretName(2), Map.of("accessKeyId", Fleet.accessKeyId(2),
                     "accessKeySecret", Fleet.accessKeySecret(MARK, 2)));
             attempts.put("forbidden-secret", forbiddenSecret);
+            // RAM and STS allowed, ActionTrail (read for drift events) on the tenant's server.
+            AlibabaCloudAccount foreignActionTrail = Fleet.account(0, emulator.endpoint());
+            foreignActionTrail.getMetadata().setName("foreign-actiontrail");
+            foreignActionTrail.getSpec().endpoint.actiontrail = foreign;
+            attempts.put("foreign-actiontrail", foreignActionTrail);
             Map<String, AccountReason> expected = Map.of("foreign-endpoint", AccountReason.EndpointNotAllowed,
+                    "foreign-actiontrail", AccountReason.EndpointNotAllowed,
                     "token-dotdot", AccountReason.TokenFileNotAllowed, "token-symlink", AccountReason.TokenFileNotAllowed,
                     "default-chain", AccountReason.EndpointNotAllowed,
                     "forbidden-secret", AccountReason.SecretNamespaceNotAllowed);
             Map<String, String> field = Map.of("foreign-endpoint", "spec.endpoint.ram",
+                    "foreign-actiontrail", "spec.endpoint.actiontrail",
                     "token-dotdot", "spec.credentials.oidc.tokenFile", "token-symlink", "spec.credentials.oidc.tokenFile",
                     "default-chain", "spec.endpoint.sts", "forbidden-secret", "spec.credentials.secretRef.namespace");
 

@@ -42,6 +42,7 @@ public final class AccountValidator {
         if (spec.endpoint != null) {
             endpointUrl(checks, spec.endpoint.ram, "spec.endpoint.ram");
             endpointUrl(checks, spec.endpoint.sts, "spec.endpoint.sts");
+            endpointUrl(checks, spec.endpoint.actiontrail, "spec.endpoint.actiontrail");
         }
         // infrastructure may be null: the CRD defaults it to Public, as AccountFacts does.
         eachMatches(checks, spec.allowedNamespaces, FieldPatterns.NAMESPACE, "spec.allowedNamespaces",

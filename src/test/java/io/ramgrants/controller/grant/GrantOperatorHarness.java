@@ -104,13 +104,18 @@ final class GrantOperatorHarness implements AutoCloseable {
      * by impersonation.
      */
     static GrantOperatorHarness onRealServer(Duration resync) {
+        return onRealServer(resync, UnaryOperator.identity());
+    }
+
+    /** {@link #onRealServer(Duration)} with the operator's settings tuned (e.g. a short drift event poll). */
+    static GrantOperatorHarness onRealServer(Duration resync, UnaryOperator<OperatorSettings> tuning) {
         RealApiServer server = Cluster.withChart();
         KubernetesClient admin = server.admin();
         for (String ns : List.of(NAMESPACE, SECRETS_NAMESPACE)) {
             admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
                     .withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
         }
-        return new GrantOperatorHarness(resync, UnaryOperator.identity(), server);
+        return new GrantOperatorHarness(resync, tuning, server);
     }
 
     private GrantOperatorHarness(Duration resync, UnaryOperator<OperatorSettings> tuning, RealApiServer real) {

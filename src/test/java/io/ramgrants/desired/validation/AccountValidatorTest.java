@@ -123,6 +123,22 @@ class AccountValidatorTest {
                     s.endpoint = new EndpointOverrides();
                     s.endpoint.ram = "http://emulator|18080/";
                 }, "spec.endpoint.ram", "host name"),
+                invalid("actiontrail endpoint of another scheme", s -> {
+                    s.endpoint = new EndpointOverrides();
+                    s.endpoint.actiontrail = "file:///etc/passwd";
+                }, "spec.endpoint.actiontrail", "http(s) URL"),
+                invalid("actiontrail endpoint with a javascript scheme", s -> {
+                    s.endpoint = new EndpointOverrides();
+                    s.endpoint.actiontrail = "javascript:alert(1)";
+                }, "spec.endpoint.actiontrail", "http(s) URL"),
+                invalid("actiontrail endpoint without a host", s -> {
+                    s.endpoint = new EndpointOverrides();
+                    s.endpoint.actiontrail = "https:///actiontrail";
+                }, "spec.endpoint.actiontrail", "host name"),
+                invalid("actiontrail endpoint with whitespace", s -> {
+                    s.endpoint = new EndpointOverrides();
+                    s.endpoint.actiontrail = "https://actiontrail.cn-hangzhou.aliyuncs.com/\nHost: evil";
+                }, "spec.endpoint.actiontrail", "http(s) URL"),
                 invalid("endpoint not a URL", s -> {
                     s.endpoint = new EndpointOverrides();
                     s.endpoint.ram = "127.0.0.1:18080";
