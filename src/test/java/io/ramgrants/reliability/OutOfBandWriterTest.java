@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
  * keeps editing the same roles through signed RAM calls (a trust widened, a privilege
  * attached, the needed policy detached, the custom policy rewritten). When it stops, RAM is
  * restored within what a resync promises: {@link #restoredWithin the longest wait for a grant's
- * next pass (the period plus its jitter) and two passes}, each pass within its budget. And every correction is one Kubernetes
- * event: the Normal events since the grants were created equal the operator's own count of drift
- * corrections ({@code ramgrants_drift_corrections_total}).
+ * next pass (the period plus its jitter) and two passes}, each pass within its budget. And every
+ * correction is one Kubernetes event: the Normal events since the grants were created equal the
+ * operator's own count of drift corrections ({@code ramgrants_drift_corrections_total}).
  */
 class OutOfBandWriterTest {
     static final String MARK = "SECRET-DO-NOT-LEAK-oob";
