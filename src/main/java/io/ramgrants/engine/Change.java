@@ -1,5 +1,7 @@
 package io.ramgrants.engine;
 
+import io.ramgrants.text.Quoting;
+
 /**
  * One field-level change an action makes, with the value before and after: what a reviewer of a
  * plan reads. {@code op} is {@code +} (added), {@code -} (removed) or {@code ~} (changed);
@@ -19,36 +21,13 @@ public record Change(String op, String action, String account, String role, Stri
 
     /** One line, e.g. {@code - trust.principal.RAM: "acs:ram::3333333333333333:root"}. */
     public String line() {
+        // Quoted so that a hostile value (a newline or a bidi override in a description) stays visible on its line.
+        Quoting quoting = Quoting.READABLE;
         String value = switch (op) {
-            case ADDED -> quote(after);
-            case REMOVED -> quote(before);
-            default -> quote(before) + " -> " + quote(after);
+            case ADDED -> quoting.quote(after);
+            case REMOVED -> quoting.quote(before);
+            default -> quoting.quote(before) + " -> " + quoting.quote(after);
         };
         return op + " " + field + (policy != null && !"attachment".equals(field) ? " " + policy : "") + ": " + value;
-    }
-
-    /** Quoted with backslash escapes, so a hostile value (a newline in a description) stays on its line. */
-    private static String quote(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

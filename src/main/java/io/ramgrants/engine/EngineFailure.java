@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public record EngineFailure(String step, Optional<PlannedAction> action, String accountId, String roleName,
                             RamException error) {
+    /** RAM's refusal of a sixth version of a policy. */
+    static final String VERSION_LIMIT_EXCEEDED = "LimitExceeded.Policy.Version";
 
     public static EngineFailure ofAction(PlannedAction action, String roleName, RamException error) {
         return new EngineFailure(action.line(), Optional.of(action), action.accountId(), roleName, error);
@@ -45,7 +47,7 @@ public record EngineFailure(String step, Optional<PlannedAction> action, String 
             return false;
         }
         String c = error.code() == null ? "" : error.code();
-        return c.startsWith("DeleteConflict.") || c.equals("LimitExceeded.Policy.Version")
+        return c.startsWith("DeleteConflict.") || c.equals(VERSION_LIMIT_EXCEEDED)
                 || (action.get() instanceof PlannedAction.AttachPolicy && error.kind() == RamErrorKind.NOT_FOUND);
     }
 

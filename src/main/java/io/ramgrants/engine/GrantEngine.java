@@ -208,7 +208,8 @@ public final class GrantEngine {
         } else if (!plan.isEmpty() && options.mode() == ManagementMode.OBSERVE) {
             notes.add("Observe mode: " + plan.actions().size() + " planned RAM write(s) not performed");
         }
-        outcome.staleAt().ifPresent(a -> notes.add(a.line() + ": already exists; RAM is re-observed on the next pass"));
+        outcome.staleAt().ifPresent(a -> notes.add(a.line() + ": " + a.staleNote()
+                + "; RAM is re-observed on the next pass"));
         return notes;
     }
 

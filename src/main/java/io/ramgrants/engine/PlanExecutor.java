@@ -12,7 +12,10 @@ import java.util.Optional;
  * stopped. Retries of a single call belong to the gateway, not here, with one exception: RAM is
  * eventually consistent, so a refusal that looks like RAM catching up with our own earlier write
  * (DeleteRole right after a detach, AttachPolicyToRole right after CreateRole) is repeated after
- * a short wait, a few times, before it stops the pass.
+ * a short wait, a few times, before it stops the pass. Where RAM gives the same refusal when
+ * someone else wrote since the observation (a policy version created out of band in the slot the
+ * pass just freed), RAM's state is read first: then the pass stops at once and the next one
+ * re-observes, instead of waiting out every catch-up delay for a call that cannot succeed.
  */
 public final class PlanExecutor {
     /**
@@ -52,17 +55,16 @@ public final class PlanExecutor {
         List<PlannedAction> applied = new ArrayList<>();
         for (RolePlan rolePlan : plan.roles()) {
             for (PlannedAction action : rolePlan.actions()) {
-                try {
-                    applyCatchingUp(action, rolePlan.roleName());
-                    applied.add(action);
-                } catch (RamException e) {
-                    if (action.alreadyDone(e)) {
-                        applied.add(action);
-                    } else if (action.staleObservation(e)) {
+                Answer answer = applyCatchingUp(action, rolePlan.roleName());
+                switch (answer.kind()) {
+                    case APPLIED, ALREADY_DONE -> applied.add(action);
+                    case STALE -> {
                         return new ExecutionOutcome(applied, Optional.empty(), Optional.of(action));
-                    } else {
+                    }
+                    case REFUSED -> {
                         return new ExecutionOutcome(applied,
-                                Optional.of(EngineFailure.ofAction(action, rolePlan.roleName(), e)), Optional.empty());
+                                Optional.of(EngineFailure.ofAction(action, rolePlan.roleName(), answer.error())),
+                                Optional.empty());
                     }
                 }
             }
@@ -70,25 +72,47 @@ public final class PlanExecutor {
         return new ExecutionOutcome(applied, Optional.empty(), Optional.empty());
     }
 
-    /** Applies {@code action}; repeats it while RAM's refusal looks like it is catching up with our earlier write. */
-    private void applyCatchingUp(PlannedAction action, String roleName) {
+    /** How RAM finally answered an action; {@code error} is null when it was applied. */
+    private record Answer(Kind kind, RamException error) {
+        enum Kind { APPLIED, ALREADY_DONE, STALE, REFUSED }
+    }
+
+    /**
+     * Applies {@code action}; repeats it while RAM's refusal looks like it is catching up with our
+     * earlier write, unless RAM's state shows the observation is stale instead (waiting cannot help then).
+     */
+    private Answer applyCatchingUp(PlannedAction action, String roleName) {
         for (int attempt = 0; ; attempt++) {
             try {
                 action.applyTo(gateways.gatewayFor(action.accountId()));
-                return;
+                return new Answer(Answer.Kind.APPLIED, null);
             } catch (RamException e) {
-                if (attempt >= catchUpDelays.size() || action.alreadyDone(e)
-                        || !EngineFailure.ofAction(action, roleName, e).mayBeCatchingUp()) {
-                    throw e;
+                if (action.alreadyDone(e)) {
+                    return new Answer(Answer.Kind.ALREADY_DONE, e);
+                }
+                if (stale(action, e)) {
+                    return new Answer(Answer.Kind.STALE, e);
+                }
+                if (attempt >= catchUpDelays.size() || !EngineFailure.ofAction(action, roleName, e).mayBeCatchingUp()) {
+                    return new Answer(Answer.Kind.REFUSED, e);
                 }
                 try {
                     sleeper.sleep(catchUpDelays.get(attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw e;
+                    return new Answer(Answer.Kind.REFUSED, e);
                 }
                 catchUpRetries.incrementAndGet();
             }
+        }
+    }
+
+    /** RAM's state cannot be read now: only what the refusal itself says counts. */
+    private boolean stale(PlannedAction action, RamException e) {
+        try {
+            return action.staleObservation(e, gateways.gatewayFor(action.accountId()));
+        } catch (RamException unreadable) {
+            return action.staleObservation(e);
         }
     }
 }

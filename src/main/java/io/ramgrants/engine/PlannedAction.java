@@ -72,6 +72,21 @@ public sealed interface PlannedAction {
         return false;
     }
 
+    /**
+     * Like {@link #staleObservation(RamException)}, for a refusal RAM gives alike while it catches up
+     * with an earlier write of ours and when someone else wrote since the observation; what RAM holds
+     * now, read through {@code ram}, tells the two apart. Catching up is worth waiting for; a stale
+     * observation is not (the same call can only be refused again), so the pass stops and re-observes.
+     */
+    default boolean staleObservation(RamException error, RamGateway ram) {
+        return staleObservation(error);
+    }
+
+    /** Why a {@linkplain #staleObservation stale observation} stopped this action, for the pass's notes. */
+    default String staleNote() {
+        return "already exists";
+    }
+
     record CreateRole(String accountId, String roleName, String trustDocument, String description)
             implements PlannedAction {
         public String line() {
@@ -291,6 +306,21 @@ public sealed interface PlannedAction {
 
         public void applyTo(RamGateway ram) {
             ram.createPolicyVersion(policyName, document, setAsDefault);
+        }
+
+        /**
+         * RAM refuses a version over its limit while it still counts the version this pass just
+         * deleted to make room (catching up), and also when someone else created a version in that
+         * room since the observation: RAM's listing then holds the limit again.
+         */
+        public boolean staleObservation(RamException error, RamGateway ram) {
+            return EngineFailure.VERSION_LIMIT_EXCEEDED.equals(error.code())
+                    && ram.listPolicyVersions(PolicyType.Custom, policyName).size() >= VersionPruning.MAX_VERSIONS;
+        }
+
+        public String staleNote() {
+            return "the policy holds " + VersionPruning.MAX_VERSIONS + " versions again (one created since it was"
+                    + " observed)";
         }
     }
 

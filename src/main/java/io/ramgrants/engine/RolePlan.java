@@ -15,4 +15,8 @@ public record RolePlan(String accountId, String roleName, List<PlannedAction> ac
     public boolean creates() {
         return actions.stream().anyMatch(a -> a instanceof PlannedAction.CreateRole);
     }
+
+    public boolean deletes() {
+        return actions.stream().anyMatch(a -> a instanceof PlannedAction.DeleteRole);
+    }
 }

@@ -1,5 +1,6 @@
 package io.ramgrants.runtime;
 
+import io.ramgrants.text.Quoting;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.logging.Formatter;
@@ -102,26 +103,6 @@ public enum LogFormat {
     }
 
     static String quote(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Quoting.JSON.quote(text);
     }
 }

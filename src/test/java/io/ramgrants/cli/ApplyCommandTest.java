@@ -43,9 +43,10 @@ class ApplyCommandTest {
                 .account(ORDERS, "AKID-ORDERS", ORDERS_SECRET)
                 .account(ANALYTICS, "AKID-ANALYTICS", "analytics-secret-value")
                 .seed(7L).threads(4).build(), 0);
-        Files.writeString(dir.resolve("accounts.yaml"), account("platform", PLATFORM, "AKID-PLATFORM",
-                "platform-secret-value", "") + "---\n" + account("orders", ORDERS, "AKID-ORDERS", ORDERS_SECRET, "")
-                + "---\n" + account("analytics", ANALYTICS, "AKID-ANALYTICS", "analytics-secret-value",
+        String ram = emulator.endpoint();
+        Files.writeString(dir.resolve("accounts.yaml"), account(ram, "platform", PLATFORM, "AKID-PLATFORM",
+                "platform-secret-value", "") + "---\n" + account(ram, "orders", ORDERS, "AKID-ORDERS", ORDERS_SECRET, "")
+                + "---\n" + account(ram, "analytics", ANALYTICS, "AKID-ANALYTICS", "analytics-secret-value",
                 "  trustableAccounts: [\"4444444444444444\"]\n"));
         Files.copy(EXAMPLES.resolve("dts/task-owns-destination.yaml"), dir.resolve("dts.yaml"));
         Files.copy(EXAMPLES.resolve("dms/registration.yaml"), dir.resolve("dms.yaml"));
@@ -56,7 +57,11 @@ class ApplyCommandTest {
         emulator.close();
     }
 
-    String account(String name, String id, String keyId, String secret, String extra) {
+    /**
+     * An AlibabaCloudAccount reaching RAM and STS at {@code endpoint} with an AccessKey from its Secret;
+     * {@code extra} ends its spec (indented two spaces), e.g. {@code trustableAccounts}.
+     */
+    static String account(String endpoint, String name, String id, String keyId, String secret, String extra) {
         return """
                 apiVersion: v1
                 kind: Secret
@@ -70,7 +75,7 @@ class ApplyCommandTest {
                   accountId: "%2$s"
                   credentials: {secretRef: {name: %1$s-key, namespace: ramgrants-system}}
                   endpoint: {ram: "%5$s", sts: "%5$s"}
-                """.formatted(name, id, keyId, secret, emulator.endpoint()) + extra;
+                """.formatted(name, id, keyId, secret, endpoint) + extra;
     }
 
     static Run run(String... args) {

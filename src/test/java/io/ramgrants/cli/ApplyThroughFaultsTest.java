@@ -138,10 +138,14 @@ class ApplyThroughFaultsTest {
 
     void writeManifests() throws IOException {
         StringBuilder yaml = new StringBuilder();
-        yaml.append(account("platform", PLATFORM, "AKID-PLATFORM", "platform-secret"))
-                .append(account("orders", ORDERS, "AKID-ORDERS", "orders-secret"))
-                .append(account("analytics", ANALYTICS, "AKID-ANALYTICS", "analytics-secret").replace(
-                        "  endpoint:", "  trustableAccounts: [\"4444444444444444\"]\n  endpoint:"));
+        String ram = emulator.endpoint();
+        yaml.append(ApplyCommandTest.account(ram, "platform", PLATFORM, "AKID-PLATFORM", "platform-secret", ""))
+                .append("---\n")
+                .append(ApplyCommandTest.account(ram, "orders", ORDERS, "AKID-ORDERS", "orders-secret", ""))
+                .append("---\n")
+                .append(ApplyCommandTest.account(ram, "analytics", ANALYTICS, "AKID-ANALYTICS", "analytics-secret",
+                        "  trustableAccounts: [\"4444444444444444\"]\n"))
+                .append("---\n");
         Files.writeString(dir.resolve("accounts.yaml"), yaml);
         StringBuilder grants = new StringBuilder();
         for (int i = 1; i <= GRANTS_PER_KIND; i++) {
@@ -177,23 +181,5 @@ class ApplyThroughFaultsTest {
                     """.formatted(n, PLATFORM));
         }
         Files.writeString(dir.resolve("grants.yaml"), grants);
-    }
-
-    String account(String name, String id, String keyId, String secret) {
-        return """
-                apiVersion: v1
-                kind: Secret
-                metadata: {name: %1$s-key, namespace: ramgrants-system}
-                stringData: {accessKeyId: %3$s, accessKeySecret: %4$s}
-                ---
-                apiVersion: ramgrants.io/v1alpha1
-                kind: AlibabaCloudAccount
-                metadata: {name: %1$s}
-                spec:
-                  accountId: "%2$s"
-                  credentials: {secretRef: {name: %1$s-key, namespace: ramgrants-system}}
-                  endpoint: {ram: "%5$s", sts: "%5$s"}
-                ---
-                """.formatted(name, id, keyId, secret, emulator.endpoint());
     }
 }

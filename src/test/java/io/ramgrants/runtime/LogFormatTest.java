@@ -37,4 +37,13 @@ class LogFormatTest {
 
         assertThat(line).matches("\\S+Z INFO  io\\.ramgrants\\.Test - reconciled\\R");
     }
+
+    @Test
+    void jsonStringsEscapeWhatJsonRequiresAndNothingElse() {
+        assertThat(LogFormat.quote(null)).isEqualTo("null");
+        assertThat(LogFormat.quote("a\"b\\c\nd\re\tf")).isEqualTo("\"a\\\"b\\\\c\\nd\\re\\tf\"");
+        // JSON needs the C0 controls escaped; DEL, C1 controls and format characters are valid as they are.
+        assertThat(LogFormat.quote("\u0000\u001b\u001f")).isEqualTo("\"\\u0000\\u001b\\u001f\"");
+        assertThat(LogFormat.quote("\u007f\u0085\u202e\ufeff Grüße")).isEqualTo("\"\u007f\u0085\u202e\ufeff Grüße\"");
+    }
 }

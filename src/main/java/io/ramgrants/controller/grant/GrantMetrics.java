@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * A pass in metrics: reconcile count and duration tagged with the Ready reason (a fixed
  * vocabulary, so low cardinality); the grant's standing for {@code ramgrants_resources}; drift
  * detected on every role that already existed and differed (Manage and Observe mode); and one drift
- * correction per corrected field of such a role (creating a new grant's role is not drift).
+ * correction per write applied to such a role, also by a pass that stopped before the role's last
+ * write (creating a new grant's role, or deleting one, is not drift).
  */
 final class GrantMetrics {
     private final String kind;
@@ -43,7 +44,7 @@ final class GrantMetrics {
                 .collect(Collectors.toMap(r -> roleKey(r.accountId(), r.roleName()), RoleResult::state, (a, b) -> a));
         for (RolePlan rolePlan : result.plan().roles()) {
             RoleState state = states.get(roleKey(rolePlan.accountId(), rolePlan.roleName()));
-            if (state == RoleState.UPDATED) {
+            if (state == RoleState.UPDATED || stoppedWhileCorrecting(state, rolePlan)) {
                 rolePlan.actions().stream().filter(result.applied()::contains).forEach(action -> {
                     metrics.recordDriftDetected(kind, action.field().label(), "Manage");
                     metrics.recordDriftCorrection(kind, action.field().label());
@@ -52,6 +53,16 @@ final class GrantMetrics {
                 rolePlan.actions().forEach(action -> metrics.recordDriftDetected(kind, action.field().label(), "Observe"));
             }
         }
+    }
+
+    /**
+     * A pass that stopped part-way through an existing role's corrections (a later write failed, or
+     * RAM changed under it): the writes it did apply corrected drift all the same, and each has its
+     * event. A role being created or deleted is not drift.
+     */
+    private static boolean stoppedWhileCorrecting(RoleState state, RolePlan rolePlan) {
+        return (state == RoleState.PENDING || state == RoleState.FAILED) && !rolePlan.creates()
+                && !rolePlan.deletes();
     }
 
     private String key(HasMetadata grant) {

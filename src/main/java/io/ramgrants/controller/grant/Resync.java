@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * together. A pass that failed for a transient reason comes back sooner, with exponential
  * backoff per resource, capped at the resync period.
  */
-final class Resync {
-    private static final double JITTER = 0.1;
+public final class Resync {
+    /** The fraction by which every delay is jittered either way. */
+    public static final double JITTER = 0.1;
     private final Duration period;
     private final Duration firstRetry;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -28,6 +29,14 @@ final class Resync {
 
     Duration period() {
         return period;
+    }
+
+    /**
+     * The longest a grant waits for its next pass after one ended, converged or retrying (retries back
+     * off up to the period): the period plus its jitter. A deferred pass is woken sooner.
+     */
+    public static Duration longestWait(Duration period) {
+        return Duration.ofMillis(Math.round(period.toMillis() * (1 + JITTER)));
     }
 
     /** The delay before the next pass over {@code key}, given how this pass ended. */
