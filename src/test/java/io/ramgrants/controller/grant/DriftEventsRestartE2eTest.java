@@ -39,8 +39,15 @@ class DriftEventsRestartE2eTest {
     private static final Duration RESYNC = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(300);
     private static final Duration WITHIN = Duration.ofSeconds(15);
-    /** Longer than a restart and the first pass take: the correction comes before the event. */
-    private static final Duration DELAY = Duration.ofSeconds(8);
+    /** Longer than a restart and the first pass take (about a second): the correction comes before the event. */
+    private static final Duration DELAY = Duration.ofSeconds(4);
+    /**
+     * Longer than the delivery delay (or late events fall out of the window), shorter than the
+     * outage below: a new instance that started reading at {@code now - overlap} instead of the
+     * saved cursor would miss the write made while it was down.
+     */
+    private static final Duration OVERLAP = DELAY.plusSeconds(2);
+    private static final Duration OUTAGE = OVERLAP.plusSeconds(2);
     private static final Pattern ATTRIBUTED = Pattern.compile("AdministratorAccess attached to (\\S+) by RAM user"
             + " alice \\(LTAI\\*\\*\\*\\*abcd\\) from 203\\.0\\.113\\.5 at (\\S+Z); corrected \\d+ s later");
     static GrantOperatorHarness k8s;
@@ -50,7 +57,7 @@ class DriftEventsRestartE2eTest {
     static void start() {
         k8s = new GrantOperatorHarness(RESYNC, settings -> settings.withObservation(ObservationSettings.defaults()
                 .withMode(ObservationMode.PER_ROLE)
-                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL))));
+                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL).withOverlap(OVERLAP))));
         k8s.account("acct-a", A, "LTAI-a", secret("a"), List.of(), List.of(B, TASK));
         k8s.awaitAccountReady("acct-a");
         k8s.emulator.sourceAddress(CONSOLE_A, "203.0.113.5");
@@ -70,8 +77,13 @@ class DriftEventsRestartE2eTest {
     @Test
     void aWriteWhileTheOperatorIsDownIsCorrectedAfterTheRestartWithWhoMadeItOnce() throws InterruptedException {
         DmsAccessRole grant = access("rs-between");
+        Instant saved = awaitCursorPast(Instant.EPOCH); // any saved cursor is older than the write below
 
-        k8s.restartOperator(() -> alice.attachSystemPolicy("AdministratorAccess", "rs-between"));
+        k8s.restartOperator(() -> {
+            alice.attachSystemPolicy("AdministratorAccess", "rs-between");
+            sleep(OUTAGE); // longer than the overlap: only the saved cursor reaches back to the write
+        });
+        assertThat(saved).isNotNull();
 
         awaitDetached("rs-between");
         assertAttributedOnce(grant, "rs-between");
@@ -112,8 +124,7 @@ class DriftEventsRestartE2eTest {
         awaitDetached("rs-dedup");
         DriftCorrection first = awaitCause(grant);
         String firstWrite = writeTime(first.cause);
-        await("cursor saved past the write").atMost(WITHIN).pollInterval(Duration.ofMillis(100))
-                .until(() -> cursor() != null && !cursor().isBefore(Instant.parse(firstWrite)));
+        awaitCursorPast(Instant.parse(firstWrite));
 
         long before = lookups();
         k8s.restartOperator(() -> { });
@@ -141,6 +152,23 @@ class DriftEventsRestartE2eTest {
     /** LookupEvents calls served for the account. */
     private static long lookups() {
         return k8s.calls(A).getOrDefault("LookupEvents", 0L);
+    }
+
+    /** Waits until the account's status holds a cursor at or after {@code time}; returns it. */
+    private static Instant awaitCursorPast(Instant time) {
+        Instant[] found = new Instant[1];
+        await("cursor saved past " + time).atMost(WITHIN).pollInterval(Duration.ofMillis(100))
+                .until(() -> (found[0] = cursor()) != null && !found[0].isBefore(time.minusSeconds(1)));
+        return found[0];
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant cursor() {
