@@ -17,10 +17,11 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * {@code demo.ServerSideApplyCrudDispatcher}). The status patch is a fresh object carrying only
  * identity and status, applied by server-side apply, forced, with the controller's field manager
  * (the controller name, as JOSDK applies it), without a resourceVersion: status is rebuilt from the
- * latest observation, so the last writer is right. JOSDK applies it after a reconcile; during
- * deletion, where JOSDK offers no status patch, {@link #applyStatus} applies the same patch with the
- * same field manager. A failed status write is never swallowed: it propagates, and JOSDK retries the
- * resource.
+ * latest observation, so the last writer is right. The grant controllers apply it themselves
+ * ({@link #applyStatus} through {@link WrittenStatuses}, which keeps what they wrote for the next pass);
+ * the account controller hands it to JOSDK ({@link #statusUpdate}), which applies the same patch with
+ * the same field manager. A failed status write is never swallowed: it propagates, and JOSDK retries
+ * the resource.
  */
 public final class StatusWrites {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,9 +56,9 @@ public final class StatusWrites {
         return UpdateControl.patchStatus(statusOnly(resource, status));
     }
 
-    /** {@link #apply} of {@link #statusOnly}: where no UpdateControl can carry it (deletion). */
-    public static <S, R extends CustomResource<?, S>> void applyStatus(Context<R> context, R resource, S status) {
-        apply(context, statusOnly(resource, status));
+    /** {@link #apply} of {@link #statusOnly}; returns the resource as the API server answered. */
+    public static <S, R extends CustomResource<?, S>> R applyStatus(Context<R> context, R resource, S status) {
+        return apply(context, statusOnly(resource, status));
     }
 
     /** A fresh object of {@code resource}'s kind with only its name, namespace and {@code status}. */
@@ -81,14 +82,14 @@ public final class StatusWrites {
     }
 
     /**
-     * Writes {@code patch} (identity + status) now, where no {@link UpdateControl} can carry it
-     * (deletion), by forced server-side apply with the controller's field manager. Throws what the
-     * API server answers.
+     * Writes {@code patch} (identity + status) now by forced server-side apply with the controller's
+     * field manager, and returns the resource as the API server answered. Throws what the API server
+     * answers.
      */
-    public static <R extends HasMetadata> void apply(Context<R> context, R patch) {
+    public static <R extends HasMetadata> R apply(Context<R> context, R patch) {
         patch.getMetadata().setResourceVersion(null);
         patch.getMetadata().setManagedFields(null);
-        context.getClient().resource(patch).subresource("status").patch(new PatchContext.Builder()
+        return context.getClient().resource(patch).subresource("status").patch(new PatchContext.Builder()
                 .withPatchType(PatchType.SERVER_SIDE_APPLY)
                 .withForce(true)
                 .withFieldManager(fieldManager(context))

@@ -2,6 +2,8 @@ package io.ramgrants.controller.grant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -12,9 +14,11 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.ramgrants.api.DriftCorrection;
 import io.ramgrants.api.GrantSpec;
 import io.ramgrants.api.GrantStatus;
-import io.ramgrants.controller.StatusWrites;
+import io.ramgrants.controller.Conditions;
+import io.ramgrants.controller.WrittenStatuses;
 import io.ramgrants.desired.OwnerRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +47,8 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     private final AccountUsage usage = new AccountUsage();
     private final AccountRequeue requeue;
     private final DriftCauses causes;
-    /**
-     * The last correction written per grant: a pass that follows its own status write closely reads
-     * a cache without it, and would otherwise write the older correction (and lose its cause) back.
-     */
-    private final java.util.Map<String, io.ramgrants.api.DriftCorrection> lastCorrections =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** What this controller last wrote: a pass right after its own write builds on that, not on the older cache. */
+    private final WrittenStatuses<GrantStatus> written = new WrittenStatuses<>();
 
     protected GrantReconciler(Class<R> type, GrantDependencies deps, Precondition precondition) {
         this.type = type;
@@ -97,44 +97,47 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public UpdateControl<R> reconcile(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), grant.getStatus());
+        GrantStatus previous = written.latest(grant);
+        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), previous);
         if (outcome.deferred()) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
         }
-        events.record(grant, grant.getStatus(), outcome);
+        events.record(grant, previous, outcome);
         metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
-        GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
-        attribute(grant, outcome, status, started, now);
-        keepLatestCorrection(key(grant), outcome, status);
-        boolean write = statuses.worthWriting(grant.getStatus(), status, now);
+        GrantStatus status = statuses.build(previous, outcome, grant.getMetadata().getGeneration(), now);
+        attribute(grant, outcome, previous, status, started, now);
+        boolean write = statuses.worthWriting(previous, status, now);
         log(grant, outcome, write);
-        UpdateControl<R> control = write ? statusUpdate(grant, status) : UpdateControl.noUpdate();
-        return control.rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
+        if (write) {
+            written.write(context, grant, status);
+        }
+        return UpdateControl.<R>noUpdate().rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
     }
 
     @Override
     public DeleteControl cleanup(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec(), grant.getStatus());
+        GrantStatus previous = written.latest(grant);
+        GrantWorkflow.Deletion deletion = workflow.delete(grant, grant.getSpec(), previous);
         PassOutcome outcome = deletion.outcome();
         if (outcome.deferred()) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.deferral());
         }
-        events.record(grant, grant.getStatus(), outcome);
+        events.record(grant, previous, outcome);
         metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         if (deletion.finished()) {
             resync.forget(key(grant));
-            lastCorrections.remove(key(grant));
+            written.forget(grant);
             metrics.forget(grant);
             LOG.info("{} {}: deletion finished ({} RAM write(s)); finalizer removed", kind, key(grant),
                     outcome.applied().size());
             return DeleteControl.defaultDelete();
         }
         Instant now = deps.clock().instant();
-        GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
-        if (statuses.worthWriting(grant.getStatus(), status, now)) {
-            StatusWrites.applyStatus(context, grant, status);
+        GrantStatus status = statuses.build(previous, outcome, grant.getMetadata().getGeneration(), now);
+        if (statuses.worthWriting(previous, status, now)) {
+            written.write(context, grant, status);
         }
         log(grant, outcome, true);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
@@ -146,44 +149,54 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         LOG.warn("{} {}: unexpected error", kind, key(grant), e);
         Verdict verdict = Verdict.retrying(GrantReasons.RECONCILE_ERROR,
                 "unexpected " + e.getClass().getSimpleName() + "; see the operator log");
-        GrantStatus status = statuses.build(grant.getStatus(), PassOutcome.blocked(verdict),
+        GrantStatus status = statuses.build(written.latest(grant), PassOutcome.blocked(verdict),
                 grant.getMetadata().getGeneration(), deps.clock().instant());
-        // JOSDK applies it like any status (StatusWrites) and retries the reconcile error either way.
-        return ErrorStatusUpdateControl.patchStatus(StatusWrites.statusOnly(grant, status));
-    }
-
-    private void keepLatestCorrection(String key, PassOutcome outcome, GrantStatus status) {
-        io.ramgrants.api.DriftCorrection latest = status.lastDriftCorrection;
-        if (latest != null && !outcome.applied().isEmpty()) {
-            lastCorrections.put(key, latest);
-            return;
+        try {
+            written.write(context, grant, status);
+        } catch (KubernetesClientException | OperatorException writeFailed) {
+            LOG.warn("{} {}: could not write the error status: {}", kind, key(grant), writeFailed.getMessage());
         }
-        io.ramgrants.api.DriftCorrection remembered = lastCorrections.get(key);
-        if (remembered != null && (latest == null || latest.time == null
-                || (remembered.time != null && remembered.time.compareTo(latest.time) > 0))) {
-            status.lastDriftCorrection = remembered;
-        }
+        // JOSDK retries the reconcile error either way.
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** Who caused the drift (from ActionTrail events): in an Event and in {@code status.lastDriftCorrection.cause}. */
-    private void attribute(R grant, PassOutcome outcome, GrantStatus status, Instant started, Instant now) {
-        outcome.result().flatMap(result -> causes.explain(result, started, now)).ifPresent(cause -> {
+    private void attribute(R grant, PassOutcome outcome, GrantStatus previous, GrantStatus status, Instant started,
+                           Instant now) {
+        Instant lastCorrection = correctionTime(previous);
+        String reported = lastCorrection == null ? null : previous.lastDriftCorrection.cause;
+        outcome.result().flatMap(r -> causes.explain(r, started, now, lastCorrection, reported)).ifPresent(cause -> {
             if (cause.news()) {
                 deps.events().record(grant, EventRecorder.Type.Warning,
                         cause.corrected() ? "OutOfBandChangeReverted" : "OutOfBandChangeDetected", cause.text());
                 LOG.info("{} {}: {}", kind, key(grant), cause.text());
             }
-            if (cause.corrected() && status.lastDriftCorrection != null) {
-                status.lastDriftCorrection.cause = cause.text();
+            DriftCorrection last = status.lastDriftCorrection;
+            if (cause.corrected() && cause.correctedAt() == null && last != null) {
+                last.cause = cause.text(); // this pass's correction, a fresh object
+            } else if (cause.corrected() && last != null && last.cause == null
+                    && Conditions.timestamp(cause.correctedAt()).equals(last.time)) {
+                // An earlier correction, explained now: a copy, so the previous status stays as it was.
+                DriftCorrection explained = new DriftCorrection();
+                explained.time = last.time;
+                explained.actions = last.actions;
+                explained.cause = cause.text();
+                status.lastDriftCorrection = explained;
             } else if (!cause.corrected()) {
                 status.notes.add("out-of-band change: " + cause.text());
             }
         });
     }
 
-    /** See {@link StatusWrites}. */
-    private UpdateControl<R> statusUpdate(R grant, GrantStatus status) {
-        return StatusWrites.statusUpdate(grant, status);
+    private static Instant correctionTime(GrantStatus previous) {
+        if (previous == null || previous.lastDriftCorrection == null || previous.lastDriftCorrection.time == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(previous.lastDriftCorrection.time);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void log(R grant, PassOutcome outcome, boolean statusChanged) {
