@@ -54,6 +54,8 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     private final DriftEventStates driftEvents;
     /** The generation each ready account was last verified at. */
     private final Map<String, Long> verifiedGeneration = new ConcurrentHashMap<>();
+    /** What this reconciler last wrote; status.driftEvents is the drift event reader's. */
+    private final WrittenStatuses<AlibabaCloudAccountStatus> written = new WrittenStatuses<>("driftEvents");
 
     public AlibabaCloudAccountReconciler(AccountResolver resolver, AccountRegistry registry, ReferencedSecrets secrets,
                                          ReverificationSchedule schedule, Clock clock) {
@@ -95,6 +97,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     public UpdateControl<AlibabaCloudAccount> reconcile(AlibabaCloudAccount account, Context<AlibabaCloudAccount> context) {
         String name = account.getMetadata().getName();
         if (context.isPrimaryResourceDeleted()) {
+            written.forget(account);
             forget(name);
             return UpdateControl.noUpdate();
         }
@@ -114,7 +117,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
             LOG.info("AlibabaCloudAccount {} is not ready: {} - {}", name, observed.reason(), observed.message());
         }
 
-        AlibabaCloudAccountStatus current = account.getStatus();
+        AlibabaCloudAccountStatus current = written.latest(account);
         Optional<io.fabric8.kubernetes.api.model.Condition> feed = driftEventsCondition(name,
                 lastGood != null ? lastGood : observed, current, generation);
         AlibabaCloudAccountStatus status = lastGood != null
@@ -122,10 +125,10 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
                 : AccountStatuses.build(observed, null, generation, conditions(current), feed, clock.instant());
         // status.driftEvents is the drift event reader's (a merge patch of that field): left out of
         // this apply, so neither writer overwrites the other.
-        UpdateControl<AlibabaCloudAccount> control = AccountStatuses.same(current, status)
-                ? UpdateControl.noUpdate()
-                : statusUpdate(account, status);
-        return control.rescheduleAfter(schedule.next(name, observed.reason()));
+        if (!AccountStatuses.same(current, status)) {
+            written.write(context, account, status);
+        }
+        return UpdateControl.<AlibabaCloudAccount>noUpdate().rescheduleAfter(schedule.next(name, observed.reason()));
     }
 
     /**
@@ -187,11 +190,5 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
 
     private static List<io.fabric8.kubernetes.api.model.Condition> conditions(AlibabaCloudAccountStatus status) {
         return status == null ? List.of() : status.conditions;
-    }
-
-    /** See {@link StatusWrites}. */
-    private static UpdateControl<AlibabaCloudAccount> statusUpdate(AlibabaCloudAccount account,
-            AlibabaCloudAccountStatus status) {
-        return StatusWrites.statusUpdate(account, status);
     }
 }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
  * How a reconciler hands its rebuilt status to Kubernetes: one path, the one {@code run} uses, in
@@ -17,11 +16,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * {@code demo.ServerSideApplyCrudDispatcher}). The status patch is a fresh object carrying only
  * identity and status, applied by server-side apply, forced, with the controller's field manager
  * (the controller name, as JOSDK applies it), without a resourceVersion: status is rebuilt from the
- * latest observation, so the last writer is right. The grant controllers apply it themselves
- * ({@link #applyStatus} through {@link WrittenStatuses}, which keeps what they wrote for the next pass);
- * the account controller hands it to JOSDK ({@link #statusUpdate}), which applies the same patch with
- * the same field manager. A failed status write is never swallowed: it propagates, and JOSDK retries
- * the resource.
+ * latest observation, so the last writer is right. Every controller applies it itself
+ * ({@link #applyStatus} through {@link WrittenStatuses}, which keeps what it wrote for the next pass).
+ * A failed status write is never swallowed: it propagates, and JOSDK retries the resource.
  */
 public final class StatusWrites {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,14 +43,6 @@ public final class StatusWrites {
             tree.remove(field);
         }
         return tree;
-    }
-
-    /**
-     * {@code status} as a status write for JOSDK to apply after the reconcile: a fresh object of the
-     * resource's kind carrying only identity and status (the cached resource is never mutated).
-     */
-    public static <S, R extends CustomResource<?, S>> UpdateControl<R> statusUpdate(R resource, S status) {
-        return UpdateControl.patchStatus(statusOnly(resource, status));
     }
 
     /** {@link #apply} of {@link #statusOnly}; returns the resource as the API server answered. */

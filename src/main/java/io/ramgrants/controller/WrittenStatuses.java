@@ -1,10 +1,11 @@
 package io.ramgrants.controller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * resource from before it, and a status rebuilt from that would write older conditions, roles,
  * inventory or last drift correction back.
  *
- * <p>The controller is the only writer of these statuses, so the one it last wrote is the current
- * one until the cache shows it (the written resourceVersion, or a status equal to it); from then on
- * the cache is the truth again and the entry is dropped. A fresh process starts empty and reads
+ * <p>The controller is the only writer of these statuses (apart from the top-level fields named as
+ * {@code othersFields}, which another writer owns and this controller never applies), so the one it
+ * last wrote is the current one until the cache shows it (the written resourceVersion, or a status
+ * equal to it in the fields this controller owns); from then on the cache is the truth again and the
+ * entry is dropped. The copy handed out carries the cached values of the other writer's fields. A fresh process starts empty and reads
  * what the informer listed. Every write goes through {@link StatusWrites#apply} (server-side apply,
  * the one status transport). Thread-safe; JOSDK runs one pass per resource at a time.
  *
@@ -29,10 +32,19 @@ public final class WrittenStatuses<S> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The written status as the JSON the API server stores, so no caller can mutate it afterwards. */
-    private record Written(String resourceVersion, JsonNode status, Class<?> type) {
+    private record Written(String resourceVersion, ObjectNode status, Class<?> type) {
     }
 
     private final Map<String, Written> byUid = new ConcurrentHashMap<>();
+    private final List<String> othersFields;
+
+    /**
+     * @param othersFields top-level status fields another writer owns (the account's
+     *                     {@code driftEvents}, written by the drift event reader)
+     */
+    public WrittenStatuses(String... othersFields) {
+        this.othersFields = List.of(othersFields);
+    }
 
     /**
      * The status to build the next one from: a copy of the one last written when the cached
@@ -44,12 +56,19 @@ public final class WrittenStatuses<S> {
         if (written == null) {
             return cached.getStatus();
         }
+        ObjectNode cachedStatus = cached.getStatus() == null ? null : JSON.valueToTree(cached.getStatus());
         if (Objects.equals(written.resourceVersion(), cached.getMetadata().getResourceVersion())
-                || (cached.getStatus() != null && JSON.valueToTree(cached.getStatus()).equals(written.status()))) {
+                || (cachedStatus != null && owned(cachedStatus).equals(written.status()))) {
             byUid.remove(uid, written);
             return cached.getStatus();
         }
-        return copy(written);
+        ObjectNode latest = written.status().deepCopy();
+        for (String field : othersFields) {
+            if (cachedStatus != null && cachedStatus.hasNonNull(field)) {
+                latest.set(field, cachedStatus.get(field));
+            }
+        }
+        return read(latest, written.type());
     }
 
     /** Writes {@code status} to {@code resource} ({@link StatusWrites#applyStatus}) and keeps it for {@link #latest}. */
@@ -58,7 +77,7 @@ public final class WrittenStatuses<S> {
         String uid = resource.getMetadata().getUid();
         if (uid != null && status != null) {
             String version = answer == null ? null : answer.getMetadata().getResourceVersion();
-            byUid.put(uid, new Written(version, JSON.valueToTree(status), status.getClass()));
+            byUid.put(uid, new Written(version, owned(JSON.valueToTree(status)), status.getClass()));
         }
     }
 
@@ -70,10 +89,17 @@ public final class WrittenStatuses<S> {
         }
     }
 
+    /** {@code status} without the other writer's fields. */
+    private ObjectNode owned(ObjectNode status) {
+        ObjectNode owned = status.deepCopy();
+        othersFields.forEach(owned::remove);
+        return owned;
+    }
+
     @SuppressWarnings("unchecked")
-    private S copy(Written written) {
+    private S read(ObjectNode status, Class<?> type) {
         try {
-            return (S) JSON.treeToValue(written.status(), written.type());
+            return (S) JSON.treeToValue(status, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a status this controller wrote no longer reads back", e);
         }
