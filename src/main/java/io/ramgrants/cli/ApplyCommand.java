@@ -4,17 +4,14 @@ import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestEvaluator;
-import io.ramgrants.manifest.ManifestReader;
 import io.ramgrants.manifest.ManifestSet;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,19 +36,8 @@ public final class ApplyCommand implements Callable<Integer> {
     static final int INVALID = 1;
     static final int NOT_CONVERGED = 3;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
-            description = "A YAML file (several documents allowed), a directory of *.yaml/*.yml, or - for standard"
-                    + " input (kustomize build | ... -f -); repeatable.")
-    List<Path> files;
-
-    @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
-            converter = RunCommand.HostPatternConverter.class, description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
-                    + " repeatable. Default: only Alibaba Cloud's RAM, STS and ActionTrail hosts and loopback.")
-    List<String> allowEndpointHosts = List.of();
-
-    @Option(names = "--strict", description = "Documents of other kinds (a ConfigMap, a Deployment) are errors instead"
-            + " of being skipped with a note.")
-    boolean strict;
+    @Mixin
+    ManifestInput input = new ManifestInput();
 
     @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION",
             converter = RunCommand.DurationConverter.class,
@@ -71,9 +57,6 @@ public final class ApplyCommand implements Callable<Integer> {
 
     CredentialEnvironment environment = CredentialEnvironment.ofProcess();
 
-    /** What {@code -f -} reads. */
-    Supplier<InputStream> stdin = () -> System.in;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,7 +68,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private int apply(PrintWriter out) {
-        ManifestSet manifests = new ManifestReader(strict, stdin).read(files);
+        ManifestSet manifests = input.read();
         List<EvaluatedResource> evaluated = new ManifestEvaluator().evaluate(manifests);
         manifests.skipped().forEach(s -> out.println("note: " + s));
         manifests.problems().forEach(p -> out.println("error: " + p));
@@ -99,7 +82,7 @@ public final class ApplyCommand implements Callable<Integer> {
             return CONVERGED;
         }
         ConvergingApply[] converging = new ConvergingApply[1];
-        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, allowEndpointHosts, settings)
+        OnlinePlan.Outcome outcome = new OnlinePlan(manifests, environment, input.allowEndpointHosts, settings)
                 .run(evaluated, (engine, grants, gateways) -> {
                     converging[0] = new ConvergingApply(engine, gateways, timeout, System::nanoTime, sleeper);
                     return converging[0].runAll(grants);

@@ -4,18 +4,15 @@ import io.ramgrants.accounts.CredentialEnvironment;
 import io.ramgrants.engine.Planner;
 import io.ramgrants.manifest.EvaluatedResource;
 import io.ramgrants.manifest.ManifestEvaluator;
-import io.ramgrants.manifest.ManifestReader;
 import io.ramgrants.manifest.ManifestSet;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,14 +39,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     enum Output { text, json }
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
-            description = "A YAML file (several documents allowed), a directory of *.yaml/*.yml, or - for standard"
-                    + " input (kustomize build | ... -f -); repeatable.")
-    List<Path> files;
-
-    @Option(names = "--strict", description = "Documents of other kinds (a ConfigMap, a Deployment) are errors instead"
-            + " of being skipped with a note.")
-    boolean strict;
+    @Mixin
+    ManifestInput input = new ManifestInput();
 
     @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -63,29 +54,21 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Never contact RAM, even when credentials are available.")
     boolean offline;
 
-    @Option(names = "--allow-endpoint-host", paramLabel = "PATTERN", split = ",",
-            converter = RunCommand.HostPatternConverter.class, description = "Also send credentials and signed requests to hosts matching PATTERN ('*' = one DNS label);"
-                    + " repeatable. Default: only Alibaba Cloud's RAM, STS and ActionTrail hosts and loopback.")
-    List<String> allowEndpointHosts = List.of();
-
     @Spec
     CommandSpec spec;
 
     CredentialEnvironment environment = CredentialEnvironment.ofProcess();
 
-    /** What {@code -f -} reads. */
-    Supplier<InputStream> stdin = () -> System.in;
-
     @Override
     public Integer call() {
-        ManifestSet manifests = new ManifestReader(strict, stdin).read(files);
+        ManifestSet manifests = input.read();
         List<EvaluatedResource> evaluated = new ManifestEvaluator().evaluate(manifests);
         PrintWriter notes = spec.commandLine().getErr();
         manifests.skipped().forEach(skipped -> notes.println("plan: " + skipped));
         notes.flush();
         boolean allValid = manifests.problems().isEmpty() && evaluated.stream().allMatch(EvaluatedResource::valid);
         OnlinePlan.Outcome online = allValid && !offline && !OnlinePlan.neededAccounts(evaluated).isEmpty()
-                ? new OnlinePlan(manifests, environment, allowEndpointHosts).run(evaluated, true)
+                ? new OnlinePlan(manifests, environment, input.allowEndpointHosts).run(evaluated, true)
                 : null;
         if (online != null && !online.online()) {
             PrintWriter err = spec.commandLine().getErr();

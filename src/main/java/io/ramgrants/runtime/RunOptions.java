@@ -81,7 +81,7 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
                         : Optional.empty())
                 .withAccountGuards(new AccountGuards(EndpointAllowList.withExtraHosts(allowEndpointHosts),
                         TokenDirectories.fromEnvironment(defaults.environment(),
-                                allowTokenDirs.stream().map(String::strip).filter(d -> !d.isEmpty()).map(Path::of).toList()),
+                                given(allowTokenDirs).stream().map(Path::of).toList()),
                         secretNamespaces(podNamespace, clientNamespace)));
     }
 
@@ -91,7 +91,7 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
      */
     private Set<String> secretNamespaces(String podNamespace, String clientNamespace) {
         Set<String> namespaces = new LinkedHashSet<>();
-        secretNamespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(namespaces::add);
+        namespaces.addAll(given(secretNamespaces));
         if (namespaces.contains(ANY_NAMESPACE)) {
             return Set.of();
         }
@@ -108,9 +108,12 @@ public record RunOptions(boolean leaderElection, String leaseName, String leaseN
     }
 
     private Set<String> namespaces() {
-        Set<String> namespaces = new LinkedHashSet<>();
-        watchNamespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(namespaces::add);
-        return namespaces;
+        return new LinkedHashSet<>(given(watchNamespaces));
+    }
+
+    /** The values of a repeatable list flag, stripped, blank ones dropped (e.g. {@code a,,b} or {@code --flag=}). */
+    private static List<String> given(List<String> values) {
+        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static final String LEASE_NAMESPACE_HINT = "leader election needs a Lease namespace: pass"

@@ -22,9 +22,9 @@ class PlanStdinTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         if (command instanceof PlanCommand plan) {
-            plan.stdin = () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+            plan.input.stdin = () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         } else if (command instanceof ApplyCommand apply) {
-            apply.stdin = () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+            apply.input.stdin = () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         }
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out, true));

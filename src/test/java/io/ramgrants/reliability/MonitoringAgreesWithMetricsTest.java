@@ -11,8 +11,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ramgrants.api.DmsAccessRole;
 import io.ramgrants.emulator.EmulatorConfig;
 import io.ramgrants.emulator.RamEmulator;
+import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.observability.ObservabilityServer;
 import io.ramgrants.observability.OperatorMetrics;
+import io.ramgrants.runtime.OperatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +29,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The chart's PrometheusRule and Grafana dashboard query only metrics a running operator exports:
  * every metric name in their expressions must appear in a scrape taken after the operator created
- * a grant's role and corrected drift on it.
+ * a grant's role, read an out-of-band write to it from the account's ActionTrail events and
+ * corrected that drift.
  */
 class MonitoringAgreesWithMetricsTest {
     private static final Path CHART = Path.of("helm/ram-grant-operator");
     private static final String MARK = "monitoring-test";
+    /** A RAM user of account 0 other than the operator's key: its write is out of band. */
+    private static final String CONSOLE_KEY = "LTAI-monitoring-console";
+    /** Drift event feeds on, as {@code run} has them, polled every 200 ms instead of 15 s: no wait for a first poll. */
+    private static final Duration EVENT_POLL = Duration.ofMillis(200);
     /** PromQL words that are not metric names. */
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
             "and", "or", "unless", "offset", "bool", "inf", "nan");
@@ -57,7 +64,8 @@ class MonitoringAgreesWithMetricsTest {
         expressions.forEach(e -> queried.addAll(metricNames(e)));
         assertThat(queried).contains("ramgrants_resources", "ramgrants_drift_detected_total",
                 "ramgrants_drift_corrections_total", "ramgrants_ram_calls_seconds_count",
-                "ramgrants_reconcile_seconds_bucket");
+                "ramgrants_reconcile_seconds_bucket", "ramgrants_drift_event_feeds",
+                "ramgrants_drift_event_lookups_total", "ramgrants_drift_event_out_of_band_writes_total");
 
         assertThat(scrapeOfARunningOperator()).containsAll(queried);
     }
@@ -102,19 +110,25 @@ class MonitoringAgreesWithMetricsTest {
     private static Set<String> scrapeOfARunningOperator() throws Exception {
         PrometheusMeterRegistry registry = ObservabilityServer.newPrometheusRegistry();
         try (RamEmulator emulator = RamEmulator.start(Fleet.emulatorAccounts(EmulatorConfig.builder(), MARK)
+                .user(Fleet.accountId(0), "console", CONSOLE_KEY, MARK + "-console", "AliyunRAMFullAccess")
                 .threads(2).build(), 0);
              MockCluster cluster = new MockCluster()) {
-            cluster.startOperator(MockCluster.settings(new OperatorMetrics(registry), Duration.ofMillis(500)));
+            OperatorSettings settings = MockCluster.settings(new OperatorMetrics(registry), Duration.ofMillis(500));
+            cluster.startOperator(settings.withObservation(settings.observation().withDriftEvents(
+                    DriftEventSettings.defaults().withPollInterval(EVENT_POLL))));
             cluster.fleetAccount(0, emulator.endpoint(), MARK);
             cluster.fleetAccount(1, emulator.endpoint(), MARK);
             DmsAccessRole grant = cluster.create(Fleet.dmsAccess("monitored", "mon-access", 0, 1));
             cluster.awaitTrue(grant);
 
-            RamInventory.client(emulator, Fleet.accessKeyId(0), Fleet.accessKeySecret(MARK, 0))
+            RamInventory.client(emulator, CONSOLE_KEY, MARK + "-console")
                     .attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("System")
                             .setPolicyName("AdministratorAccess").setRoleName("mon-access"));
             await("drift corrected").atMost(MockCluster.WAIT).pollInterval(Duration.ofMillis(100))
                     .until(() -> registry.find("ramgrants.drift.corrections").counter() != null);
+            await("the out-of-band write read from ActionTrail").atMost(MockCluster.WAIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> registry.find("ramgrants.drift.event.out.of.band.writes").counter() != null);
 
             Set<String> names = new TreeSet<>();
             registry.scrape().lines().filter(l -> !l.startsWith("#") && !l.isBlank())

@@ -1,5 +1,6 @@
 package io.ramgrants.controller.grant;
 
+import static io.ramgrants.controller.grant.DriftEventsAccount.condition;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.A;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.B;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.CONSOLE_A;
@@ -8,10 +9,6 @@ import static io.ramgrants.controller.grant.GrantOperatorHarness.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.aliyun.ram20150501.Client;
-import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
-import com.aliyun.ram20150501.models.CreatePolicyRequest;
-import com.aliyun.teaopenapi.models.Config;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,7 +22,6 @@ import io.ramgrants.engine.batch.ObservationMode;
 import io.ramgrants.engine.batch.ObservationSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +40,7 @@ class DriftEventsFallbackE2eTest {
     private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final String OPERATOR_KEY = "LTAI-a-operator-user";
     static GrantOperatorHarness k8s;
+    static DriftEventsAccount acctA;
 
     @BeforeAll
     static void start() {
@@ -54,27 +51,12 @@ class DriftEventsFallbackE2eTest {
                 List.of("AliyunRAMFullAccess")));
         k8s.account("acct-a", A, OPERATOR_KEY, secret("a-operator-user"), List.of(), List.of(B, TASK));
         k8s.awaitAccountReady("acct-a");
+        acctA = new DriftEventsAccount(k8s, "acct-a", WITHIN);
     }
 
     @AfterAll
     static void stop() {
         k8s.close();
-    }
-
-    private static AlibabaCloudAccount account() {
-        return k8s.client.resources(AlibabaCloudAccount.class).withName("acct-a").get();
-    }
-
-    private static Optional<Condition> condition(AlibabaCloudAccount account, String type) {
-        return account == null || account.getStatus() == null ? Optional.empty()
-                : Conditions.find(account.getStatus().conditions, type);
-    }
-
-    private static AlibabaCloudAccount awaitDriftEvents(String status, String reason) {
-        await("DriftEvents " + status + " " + reason).atMost(WITHIN).pollInterval(Duration.ofMillis(50))
-                .until(() -> condition(account(), DriftEventConditions.TYPE)
-                        .filter(c -> status.equals(c.getStatus()) && reason.equals(c.getReason())).isPresent());
-        return account();
     }
 
     private static double counter(String name, String... tags) {
@@ -89,7 +71,7 @@ class DriftEventsFallbackE2eTest {
 
     @Test
     void withoutLookupEventsTheAccountSaysSoAndGrantsWorkByPollingThenGrantingItTurnsEventsOn() throws Exception {
-        AlibabaCloudAccount denied = awaitDriftEvents(Conditions.FALSE, "ActionTrailAccessDenied");
+        AlibabaCloudAccount denied = acctA.awaitDriftEvents(Conditions.FALSE, "ActionTrailAccessDenied");
         Condition driftEvents = condition(denied, DriftEventConditions.TYPE).orElseThrow();
         assertThat(driftEvents.getMessage()).contains("may not call actiontrail:LookupEvents (NoPermission)")
                 .contains("drift is found by polling only").contains("grant actiontrail:LookupEvents")
@@ -106,17 +88,17 @@ class DriftEventsFallbackE2eTest {
 
         DmsAccessRole grant = k8s.create(Grants.dmsAccess("fb-access", "fb-access", "acct-a", B));
         k8s.awaitGrant(grant, g -> Conditions.isTrue(g.getStatus().conditions, Conditions.READY), "Ready by polling");
-        assertThat(condition(account(), DriftEventConditions.TYPE).orElseThrow().getReason())
+        assertThat(condition(acctA.get(), DriftEventConditions.TYPE).orElseThrow().getReason())
                 .isEqualTo("ActionTrailAccessDenied");
 
-        grantLookupEvents();
+        acctA.grantLookupEvents();
 
-        AlibabaCloudAccount reading = awaitDriftEvents(Conditions.TRUE, DriftEventConditions.READING);
+        AlibabaCloudAccount reading = acctA.awaitDriftEvents(Conditions.TRUE, DriftEventConditions.READING);
         assertThat(condition(reading, DriftEventConditions.TYPE).orElseThrow().getMessage())
                 .contains("reading RAM write events from ActionTrail");
         assertThat(condition(reading, Conditions.READY).orElseThrow().getStatus()).isEqualTo(Conditions.TRUE);
-        await("driftEvents Active in status").atMost(WITHIN).until(() -> "Active".equals(account().getStatus().driftEvents.state)
-                && account().getStatus().driftEvents.cursor != null);
+        await("driftEvents Active in status").atMost(WITHIN).until(() -> "Active".equals(acctA.get().getStatus().driftEvents.state)
+                && acctA.get().getStatus().driftEvents.cursor != null);
         await("feed gauge").atMost(WITHIN).until(() -> gauge("Active") == 1 && gauge("Unavailable") == 0);
         assertThat(counter("ramgrants.drift.event.lookups", "account", A, "outcome", "ok")).isPositive();
 
@@ -128,16 +110,5 @@ class DriftEventsFallbackE2eTest {
                 .until(() -> !alice.attachedPolicies("fb-access").contains("AdministratorAccess"));
         assertThat(counter("ramgrants.drift.event.out.of.band.writes", "account", A)).isGreaterThan(seen);
         k8s.assertNoSecretLeaked();
-    }
-
-    /** The account's administrator grants the operator's RAM user actiontrail:LookupEvents (root key, console). */
-    private static void grantLookupEvents() throws Exception {
-        Client root = new Client(new Config().setAccessKeyId("LTAI-a").setAccessKeySecret(secret("a"))
-                .setEndpoint("127.0.0.1:" + k8s.emulator.port()).setProtocol("HTTP"));
-        root.createPolicy(new CreatePolicyRequest().setPolicyName("operator-lookup-events").setPolicyDocument(
-                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"actiontrail:LookupEvents\","
-                        + "\"Resource\":\"*\"}]}"));
-        root.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom")
-                .setPolicyName("operator-lookup-events").setUserName("grant-operator"));
     }
 }

@@ -5,12 +5,9 @@ import static io.ramgrants.controller.grant.GrantOperatorHarness.B;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.TASK;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.secret;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ramgrants.api.ApiGroup;
 import io.ramgrants.api.CrossAccountDtsGrant;
 import io.ramgrants.api.DatabaseType;
@@ -18,15 +15,9 @@ import io.ramgrants.api.DmsAccessRole;
 import io.ramgrants.api.DmsRegistrationRole;
 import io.ramgrants.api.GrantStatus;
 import io.ramgrants.realkube.RealApiServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,20 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag(RealApiServer.TAG)
 class HealthOnRealServerTest {
-    private static final Path HEALTH = Path.of(System.getProperty("user.home"), ".kubeapitest", "ramgrants", "health");
-    private static final ObjectMapper JSON = new ObjectMapper();
     static GrantOperatorHarness k8s;
 
     @BeforeAll
     static void start() {
-        RealApiServer.get();
-        if (!Files.isExecutable(HEALTH)) {
-            String message = "real-server tier: " + HEALTH + " missing (hack/control-plane/build.sh builds it)";
-            if (RealApiServer.required()) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        HackHealth.requireRealServerAndHealth();
         k8s = GrantOperatorHarness.onRealServer(Duration.ofMillis(1500));
         k8s.account("acct-a", A, "LTAI-a", secret("a"));
         k8s.account("acct-b", B, "LTAI-b", secret("b"));
@@ -132,30 +114,10 @@ class HealthOnRealServerTest {
     }
 
     private static void assertHealth(CustomResource<?, GrantStatus> object, String kstatus, String argocd) {
-        JsonNode verdict = health(object);
+        JsonNode verdict = HackHealth.verdict(object);
         assertThat(verdict.path("kstatus").asText()).as("kstatus of %s: %s", object.getMetadata().getName(), verdict)
                 .isEqualTo(kstatus);
         assertThat(verdict.path("argocd").asText()).as("Argo CD health of %s: %s", object.getMetadata().getName(),
                 verdict).isEqualTo(argocd);
-    }
-
-    /** hack/health on the object exactly as the API server returned it. */
-    private static JsonNode health(Object object) {
-        try {
-            Process process = new ProcessBuilder(HEALTH.toString(), "-argocd-values", "docs/argocd/values-health.yaml")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (var in = process.getOutputStream()) {
-                in.write(Serialization.asJson(object).getBytes(StandardCharsets.UTF_8));
-            }
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(out).isZero();
-            return JSON.readTree(out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
