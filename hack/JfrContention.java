@@ -74,12 +74,24 @@ public final class JfrContention {
         Map<String, Tally> otherTotals = new TreeMap<>();
         Map<String, Tally> waits = new TreeMap<>();
         Map<String, Tally> idle = new TreeMap<>();
+        long samples = 0;
+        Map<String, Long> samplesIn = new TreeMap<>();
         Instant first = null;
         Instant last = null;
         try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 String type = event.getEventType().getName();
+                if (type.equals("jdk.ExecutionSample")) {
+                    samples++;
+                    Set<String> in = classesOnStack(event);
+                    for (String watched : WATCHED) {
+                        if (in.contains(watched)) {
+                            samplesIn.merge(watched, 1L, Long::sum);
+                        }
+                    }
+                    continue;
+                }
                 if (!TYPES.contains(type)) {
                     continue;
                 }
@@ -121,13 +133,25 @@ public final class JfrContention {
         System.out.println();
         System.out.println("Sites of the watched classes (lock class, innermost project frame):");
         System.out.println();
-        System.out.println("| Category | Event | Lock class | Innermost project frame | Count | Blocked ms | Max ms |");
-        System.out.println("|---|---|---|---|---:|---:|---:|");
+        System.out.println("| Category | Event | Lock class | Innermost project frame | Count | Blocked ms | Max ms | Thread pools |");
+        System.out.println("|---|---|---|---|---:|---:|---:|---|");
         watchedSites.forEach((key, tally) -> {
             String[] k = key.split("\t");
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.1f |%n", k[0], k[1], k[2], k[3],
-                    tally.count, tally.nanos / 1e6, tally.maxNanos / 1e6);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.1f | %s |%n", k[0], k[1], k[2], k[3],
+                    tally.count, tally.nanos / 1e6, tally.maxNanos / 1e6, String.join(", ", limited(tally.groups)));
         });
+
+        if (samples > 0) {
+            System.out.println();
+            System.out.printf("CPU samples (jdk.ExecutionSample): %d in all; with a watched class anywhere on the stack:%n%n",
+                    samples);
+            System.out.println("| Class | Samples | Share of all |");
+            System.out.println("|---|---:|---:|");
+            for (String watched : WATCHED) {
+                long n = samplesIn.getOrDefault(watched, 0L);
+                System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% |%n", watched, n, 100.0 * n / samples);
+            }
+        }
 
         System.out.println();
         System.out.printf("Top %d other lock sites (monitor enters and j.u.c. lock parks) by blocked time:%n%n", top);
@@ -163,6 +187,22 @@ public final class JfrContention {
         String field = type.equals("jdk.ThreadPark") ? "parkedClass" : "monitorClass";
         RecordedClass c = event.hasField(field) ? event.getValue(field) : null;
         return c == null ? "-" : c.getName();
+    }
+
+    /** Simple names (outer class) of the project classes with a frame on the event's stack. */
+    private static Set<String> classesOnStack(RecordedEvent event) {
+        Set<String> classes = new HashSet<>();
+        if (event.getStackTrace() != null) {
+            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                if (frame.getMethod() != null && frame.getMethod().getType().getName().startsWith(PROJECT)) {
+                    String type = frame.getMethod().getType().getName();
+                    String simple = type.substring(type.lastIndexOf('.') + 1);
+                    int nested = simple.indexOf('$');
+                    classes.add(nested < 0 ? simple : simple.substring(0, nested));
+                }
+            }
+        }
+        return classes;
     }
 
     /** The project frame nearest the top of the stack, as Class.method (simple class name). */

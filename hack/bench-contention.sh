@@ -13,11 +13,12 @@
 #
 # Environment: OUT (directory for recording.jfr, bench.json, bench.err, summary.md; default
 # target/contention/<jar dir name>-<grants>-<UTC time>), JAVA_OPTS (default -Xmx256m, the heap
-# cap BENCHMARKS.md uses), NICE (default "nice"; empty to run at normal priority).
+# cap BENCHMARKS.md uses; 5000 grants with --with-kube need more), NICE (default "nice"; empty to
+# run at normal priority), SUMMARY_ONLY=1 with OUT: print the summary of that earlier run again.
 set -euo pipefail
 
 if (($# < 2)); then
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,27 +38,35 @@ read -r -a java_opts <<<"${JAVA_OPTS:--Xmx256m}"
 read -r -a nice_cmd <<<"${NICE-nice}"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-load_before="$(load)"
-start="$(date +%s.%N)"
-set +e
-"${nice_cmd[@]}" java "${java_opts[@]}" \
-  "-XX:StartFlightRecording=filename=$out/recording.jfr,settings=$here/contention.jfc,maxsize=4g" -Xlog:jfr+startup=warning \
-  -jar "$jar" bench --grants "$grants" "$@" -o json >"$out/bench.json" 2>"$out/bench.err"
-status=$?
-set -e
-end="$(date +%s.%N)"
-load_after="$(load)"
+if [[ "${SUMMARY_ONLY:-}" == 1 ]]; then
+  source "$out/run.env" # summarise an earlier run again (e.g. after changing JfrContention.java)
+else
+  load_before="$(load)"
+  start="$(date +%s.%N)"
+  set +e
+  "${nice_cmd[@]}" java "${java_opts[@]}" \
+    "-XX:StartFlightRecording=filename=$out/recording.jfr,settings=$here/contention.jfc,maxsize=4g" \
+    -XX:FlightRecorderOptions:stackdepth=128 \
+    -jar "$jar" bench --grants "$grants" "$@" -o json >"$out/bench.out" 2>"$out/bench.err"
+  status=$?
+  set -e
+  end="$(date +%s.%N)"
+  load_after="$(load)"
+  printf 'load_before=%s\nload_after=%s\nstart=%s\nend=%s\nstatus=%s\n' \
+    "$load_before" "$load_after" "$start" "$end" "$status" >"$out/run.env"
+fi
+sed -n '/^{/,$p' "$out/bench.out" >"$out/bench.json" # JFR's start-up lines go to stdout before the report
 
 {
   commit="$(git -C "$(dirname "$jar")" rev-parse --short HEAD 2>/dev/null || echo "not in a git worktree")"
   echo "jar: $jar (worktree at commit $commit)"
-  echo "command: ${nice_cmd[*]} java ${java_opts[*]} -XX:StartFlightRecording=...,settings=hack/contention.jfc -jar $(basename "$jar") bench --grants $grants $* -o json"
+  echo "command: ${nice_cmd[*]} java ${java_opts[*]} -XX:StartFlightRecording=...,settings=hack/contention.jfc -XX:FlightRecorderOptions:stackdepth=128 -jar $(basename "$jar") bench --grants $grants $* -o json"
   echo "machine: $(nproc) cores; load average (1 min) $load_before before, $load_after after; exit status $status"
   awk -v s="$start" -v e="$end" 'BEGIN { printf "wall time of the process: %.1f s\n", e - s }'
   if jq -e . "$out/bench.json" >/dev/null 2>&1; then
     # One reconcile unit per role in the bench's workload; each role gets one GetRole per per-role resync.
     jq -r '
-      (.callsByAction.resyncSystemOnly.GetRole // 0) + (.callsByAction.resyncWithCustomPolicy.GetRole // 0) as $units
+      ((.callsByAction.resyncSystemOnly.GetRole // 0) + (.callsByAction.resyncWithCustomPolicy.GetRole // 0)) as $units
       | "convergence: \(.convergenceSeconds) s (lower bound \(.lowerBoundSeconds) s, ratio \(.convergenceRatio)), \(.convergenceCpuSeconds) CPU-s, \(.cpuMillisPerConvergeCall) ms CPU per RAM call",
         "engine passes: \($units) reconcile units; per-role resync \(.resyncSeconds) s = \(if .resyncSeconds > 0 then ($units / .resyncSeconds | floor) else "n/a" end) passes/s",
         "heap after GC: \(.heapMiB) MiB, RSS \(.rssMiB) MiB; warm-up \(.warmupGrants) grants in \(.warmupSeconds) s",
