@@ -32,7 +32,8 @@ import jdk.jfr.consumer.RecordingFile;
  * and every park on a j.u.c. lock (ReentrantLock, read-write lock, semaphore). Other parks and
  * monitor waits are threads waiting for a result (a future, a queue, a condition) when project
  * code is on the stack, or idle pool threads (JOSDK, fabric8, OkHttp, the JDK HTTP server) when it
- * is not; each kind is counted on one line, apart from the contention.
+ * is not, as are pool threads parked on their work queue's lock while taking the next task; each
+ * kind is counted on one line, apart from the contention.
  */
 public final class JfrContention {
     static final List<String> WATCHED = List.of("RoleClaimIndex", "AccountObservationCache", "TemporaryCredentialCache");
@@ -106,6 +107,8 @@ public final class JfrContention {
                     byCategory.get(category + "\t" + type).add(event.getDuration(), thread);
                     watchedSites.computeIfAbsent(category + "\t" + shortType + "\t" + lock + "\t" + frame,
                             k -> new Tally()).add(event.getDuration(), thread);
+                } else if (frame == null && takingWork(event)) {
+                    idle.computeIfAbsent(shortType, k -> new Tally()).add(event.getDuration(), thread);
                 } else if (type.equals("jdk.JavaMonitorEnter") || (type.equals("jdk.ThreadPark") && isLock(lock))) {
                     otherTotals.computeIfAbsent(shortType, k -> new Tally()).add(event.getDuration(), thread);
                     otherSites.computeIfAbsent(shortType + "\t" + lock + "\t" + (frame == null ? "-" : frame),
@@ -175,6 +178,23 @@ public final class JfrContention {
     private static List<String> limited(Set<String> threads) {
         List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(threads));
         return sorted.size() <= 3 ? sorted : List.of(sorted.get(0), sorted.get(1), sorted.get(2), "…");
+    }
+
+    /**
+     * An idle pool thread taking its next task: parked on the work queue's own lock (as on an empty
+     * queue), which says the pool has more threads than work, not that work waits for a lock.
+     */
+    private static boolean takingWork(RecordedEvent event) {
+        if (event.getStackTrace() == null) {
+            return false;
+        }
+        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+            if (frame.getMethod() != null && frame.getMethod().getName().equals("getTask")
+                    && frame.getMethod().getType().getName().equals("java.util.concurrent.ThreadPoolExecutor")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A j.u.c. lock's synchronizer (ReentrantLock, ReentrantReadWriteLock, Semaphore, StampedLock), not a wait for a result. */
