@@ -6,7 +6,7 @@
 #
 # Runs `java -jar <jar> bench --grants <grants> [bench args] -o json` under `nice` with Java Flight
 # Recorder on (hack/contention.jfc: every contended monitor enter, monitor waits and thread parks
-# of 1 ms or more, with stacks), then prints the bench's own figures and the blocked time and
+# of 1 ms or more, with stacks; CPU samples every 20 ms), then prints the bench's own figures and the blocked time and
 # count per lock category (RoleClaimIndex, AccountObservationCache, TemporaryCredentialCache,
 # other) from hack/JfrContention.java. Any jar works, so the same command measures a build from
 # before a change and one from after it.
@@ -18,7 +18,7 @@
 set -euo pipefail
 
 if (($# < 2)); then
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
