@@ -10,7 +10,7 @@ public class DriftEventsStatus {
             + "only; Off: disabled by the operator's --drift-events=off.")
     public String state;
     @JsonPropertyDescription("CamelCase reason of the state, also the reason of the DriftEvents condition: Reading, "
-            + "ActionTrailAccessDenied (NoPermission), ActionTrailQueryRefused.")
+            + "ActionTrailAccessDenied (NoPermission), ActionTrailQueryRefused; TurnedOff with state Off.")
     public String reason;
     @JsonPropertyDescription("Why the state is what it is, and what to do about it.")
     public String message;

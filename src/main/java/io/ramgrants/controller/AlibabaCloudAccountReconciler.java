@@ -151,6 +151,7 @@ public class AlibabaCloudAccountReconciler implements Reconciler<AlibabaCloudAcc
     private Optional<io.fabric8.kubernetes.api.model.Condition> driftEventsCondition(String name, AccountHandle handle,
             AlibabaCloudAccountStatus current, Long generation) {
         if (!driftEvents.enabled()) {
+            driftEvents.showOff(name, current == null ? null : current.driftEvents);
             return Optional.empty();
         }
         if (!handle.ready()) {

@@ -70,7 +70,7 @@ public final class OperatorAssembly implements AutoCloseable {
         DriftEventStates driftStates = settings.observation().driftEvents().enabled()
                 ? DriftEventStates.reading(new AccountStatusCursorStore(client), settings.metrics(),
                         this::accountIdOf)
-                : DriftEventStates.off();
+                : DriftEventStates.off(new AccountStatusCursorStore(client));
         this.accounts = new AccountController(client, gateways::stsGateway,
                 (accountId, endpoint, credentials) -> ramWrapper.apply(
                         gateways.ramGateway(accountId, endpoint, credentials)),

@@ -67,7 +67,7 @@ final class GrantOperatorHarness implements AutoCloseable {
     final OperatorMetrics metrics = OperatorMetrics.discarding();
     /** Replaced by {@link #restartOperator}: a new process with empty caches against the same cluster and RAM. */
     volatile OperatorAssembly operator;
-    private final OperatorSettings settings;
+    private OperatorSettings settings;
     /** The operator's own client when it differs from {@link #client} (real server: the chart's ServiceAccount). */
     private KubernetesClient operatorClient;
     /** The client the operator runs with (restarts keep it). */
@@ -161,8 +161,14 @@ final class GrantOperatorHarness implements AutoCloseable {
 
     /** Stops the operator, runs {@code whileDown} (e.g. a spec change), starts a fresh operator. */
     void restartOperator(Runnable whileDown) {
+        restartOperator(whileDown, UnaryOperator.identity());
+    }
+
+    /** {@link #restartOperator(Runnable)} with the new process's settings changed (e.g. a flag turned off). */
+    void restartOperator(Runnable whileDown, UnaryOperator<OperatorSettings> retune) {
         operator.close();
         whileDown.run();
+        settings = retune.apply(settings);
         operator = new OperatorAssembly(startClient, settings);
         operator.start();
     }
