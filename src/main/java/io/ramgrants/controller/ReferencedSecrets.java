@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches exactly the Secrets that accounts reference, one single-object informer each
@@ -28,6 +30,7 @@ import java.util.function.Predicate;
  * (notably the initial ADD when a watch starts), which would cost another STS call.
  */
 public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferencedSecrets.class);
     private record SecretKey(String namespace, String name) {
         String storeKey() {
             return namespace + "/" + name;
@@ -119,8 +122,16 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
         secretByAccount.clear();
     }
 
+    /**
+     * The Secret's informer, started but not waited for: {@code inform()} would block until its
+     * first LIST and WATCH answered, and this runs under the monitor every other account's
+     * {@link #watch} and {@link #find} take, so one slow API server answer would hold all of
+     * them. Until it has synced, {@link #find} reads the Secret directly.
+     */
     private SharedIndexInformer<Secret> inform(SecretKey key) {
-        return client.secrets().inNamespace(key.namespace()).withName(key.name()).inform(new ResourceEventHandler<>() {
+        SharedIndexInformer<Secret> informer = client.secrets().inNamespace(key.namespace()).withName(key.name())
+                .runnableInformer(0);
+        informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Secret secret) {
                 changed(key, secret.getMetadata().getResourceVersion());
@@ -136,6 +147,15 @@ public final class ReferencedSecrets implements SecretLookup, AutoCloseable {
                 changed(key, "");
             }
         });
+        informer.start().whenComplete((started, failed) -> {
+            if (failed != null) {
+                // find() keeps reading the Secret directly; a change to it is then seen by the
+                // account's re-verification schedule rather than at once.
+                LOG.warn("Secret {}: could not watch it ({}); reading it directly instead", key.storeKey(),
+                        failed.getMessage());
+            }
+        });
+        return informer;
     }
 
     /**
