@@ -2,6 +2,7 @@ package io.ramgrants.controller.grant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -16,6 +17,7 @@ import io.ramgrants.api.GrantSpec;
 import io.ramgrants.api.GrantStatus;
 import io.ramgrants.controller.StatusWrites;
 import io.ramgrants.desired.OwnerRef;
+import io.ramgrants.engine.Inventory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +51,13 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
      */
     private final java.util.Map<String, io.ramgrants.api.DriftCorrection> lastCorrections =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Per grant, the status its running pass wrote itself before a RAM write into a new account
+     * (the write intent): the pass's own status starts from it, not from the cached one that
+     * predates it, so neither its final write nor an error status drops the recorded account.
+     */
+    private final java.util.Map<String, GrantStatus> intentsWritten = new java.util.concurrent.ConcurrentHashMap<>();
 
     protected GrantReconciler(Class<R> type, GrantDependencies deps, Precondition precondition) {
         this.type = type;
@@ -97,17 +106,19 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public UpdateControl<R> reconcile(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
-        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), grant.getStatus());
+        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), grant.getStatus(),
+                intended -> recordIntent(context, grant, intended));
+        GrantStatus last = lastWritten(grant);
         if (outcome.deferred()) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
         }
         events.record(grant, grant.getStatus(), outcome);
         metrics.record(grant, outcome, Duration.between(started, deps.clock().instant()));
         Instant now = deps.clock().instant();
-        GrantStatus status = statuses.build(grant.getStatus(), outcome, grant.getMetadata().getGeneration(), now);
+        GrantStatus status = statuses.build(last, outcome, grant.getMetadata().getGeneration(), now);
         attribute(grant, outcome, status, started, now);
         keepLatestCorrection(key(grant), outcome, status);
-        boolean write = statuses.worthWriting(grant.getStatus(), status, now);
+        boolean write = statuses.worthWriting(last, status, now);
         log(grant, outcome, write);
         UpdateControl<R> control = write ? statusUpdate(grant, status) : UpdateControl.noUpdate();
         return control.rescheduleAfter(resync.next(key(grant), outcome.verdict().retry()));
@@ -146,10 +157,39 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         LOG.warn("{} {}: unexpected error", kind, key(grant), e);
         Verdict verdict = Verdict.retrying(GrantReasons.RECONCILE_ERROR,
                 "unexpected " + e.getClass().getSimpleName() + "; see the operator log");
-        GrantStatus status = statuses.build(grant.getStatus(), PassOutcome.blocked(verdict),
+        GrantStatus status = statuses.build(lastWritten(grant), PassOutcome.blocked(verdict),
                 grant.getMetadata().getGeneration(), deps.clock().instant());
         // JOSDK applies it like any status (StatusWrites) and retries the reconcile error either way.
         return ErrorStatusUpdateControl.patchStatus(StatusWrites.statusOnly(grant, status));
+    }
+
+    /**
+     * The write intent: {@code status.inventory} with the accounts the pass is about to write into
+     * first, applied (through {@link StatusWrites}, like every status) before that RAM write. If it
+     * fails the pass stops before any RAM write ({@link GrantReasons#INVENTORY_NOT_RECORDED}).
+     */
+    private void recordIntent(Context<R> context, R grant, Inventory intended) {
+        GrantStatus last = intentsWritten.getOrDefault(key(grant), grant.getStatus());
+        java.util.Set<String> fresh = new java.util.TreeSet<>(intended.accountIds());
+        fresh.removeAll(StatusInventory.read(last).accountIds());
+        GrantStatus status = GrantStatuses.withInventory(last, StatusInventory.write(intended));
+        try {
+            StatusWrites.applyStatus(context, grant, status);
+        } catch (RuntimeException e) {
+            LOG.warn("{} {}: recording account(s) {} in status.inventory failed; no RAM write made", kind, key(grant),
+                    fresh, e);
+            throw new InventoryNotRecordedException("status.inventory could not record account(s) "
+                    + String.join(", ", fresh) + " before the first RAM write there ("
+                    + (e instanceof KubernetesClientException k ? "HTTP " + k.getCode() : e.getClass().getSimpleName())
+                    + "); no RAM write made, retried", e);
+        }
+        intentsWritten.put(key(grant), status);
+    }
+
+    /** The status this grant's pass wrote as its write intent (taken, once), else the cached one. */
+    private GrantStatus lastWritten(R grant) {
+        GrantStatus written = intentsWritten.remove(key(grant));
+        return written != null ? written : grant.getStatus();
     }
 
     private void keepLatestCorrection(String key, PassOutcome outcome, GrantStatus status) {

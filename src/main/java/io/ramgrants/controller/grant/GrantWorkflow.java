@@ -14,6 +14,7 @@ import io.ramgrants.engine.GatewayResolver;
 import io.ramgrants.engine.Inventory;
 import io.ramgrants.engine.ManagementMode;
 import io.ramgrants.engine.RemovalPolicy;
+import io.ramgrants.engine.WriteIntents;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
 import io.ramgrants.engine.batch.SharedObservation;
 import java.util.ArrayList;
@@ -70,6 +71,14 @@ final class GrantWorkflow {
      *               what the spec no longer declares is found and removed
      */
     PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status) {
+        return reconcile(grant, spec, status, WriteIntents.NONE);
+    }
+
+    /**
+     * @param intents persists {@code status.inventory} with an account the pass is about to write
+     *                into first, before that write (the reconciler's status write)
+     */
+    PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status, WriteIntents intents) {
         OwnerRef owner = OwnerRef.of(grant);
         Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
@@ -90,7 +99,7 @@ final class GrantWorkflow {
             return PassOutcome.accountBusy();
         }
         try (AccountSlots.Lease held = lease.get()) {
-            return observeAndApply(grant, spec, desired, admission, prior, scanDue(grant, status));
+            return observeAndApply(grant, spec, desired, admission, prior, scanDue(grant, status), intents);
         }
     }
 
@@ -112,15 +121,17 @@ final class GrantWorkflow {
     }
 
     private PassOutcome observeAndApply(HasMetadata grant, GrantSpec spec, DesiredState desired, Admission admission,
-                                        Inventory prior, boolean scan) {
+                                        Inventory prior, boolean scan, WriteIntents intents) {
         EngineOptions options = GrantOptions.of(grant, spec);
         GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames(),
                 grant.getMetadata().getNamespace());
         EngineResult result;
         try {
-            result = observation.engine(gateways).reconcile(desired, prior, scan, options);
+            result = observation.engine(gateways).reconcile(desired, prior, scan, options, intents);
         } catch (AccountNotReadyException e) {
             return PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, e.getMessage()));
+        } catch (InventoryNotRecordedException e) {
+            return PassOutcome.blocked(Verdict.retrying(GrantReasons.INVENTORY_NOT_RECORDED, e.getMessage()));
         }
         List<String> notes = new ArrayList<>(result.notes());
         notes.addAll(precondition.notes(desired, gateways));
