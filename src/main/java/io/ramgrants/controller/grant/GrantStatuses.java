@@ -74,13 +74,14 @@ final class GrantStatuses {
         GrantStatus status = new GrantStatus();
         if (previous != null) {
             status.observedGeneration = previous.observedGeneration;
-            status.conditions = previous.conditions;
-            status.roles = previous.roles;
+            // Copies of the lists: the cached resource's status is never shared with a status being built.
+            status.conditions = previous.conditions == null ? null : new ArrayList<>(previous.conditions);
+            status.roles = previous.roles == null ? null : new ArrayList<>(previous.roles);
             status.roleArns = previous.roleArns;
-            status.plan = previous.plan;
+            status.plan = previous.plan == null ? null : new ArrayList<>(previous.plan);
             status.lastSyncTime = previous.lastSyncTime;
             status.lastDriftCorrection = previous.lastDriftCorrection;
-            status.notes = previous.notes;
+            status.notes = previous.notes == null ? null : new ArrayList<>(previous.notes);
         }
         status.inventory = inventory;
         return status;

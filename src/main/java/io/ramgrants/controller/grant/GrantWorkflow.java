@@ -26,9 +26,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One pass over a grant, free of Kubernetes writes: admission (validation, account limits and
- * readiness), duplicate role claims, then the engine, then read-only preconditions. The
- * reconciler turns the outcome into status, events and metrics.
+ * One pass over a grant, free of Kubernetes writes of its own: admission (validation, account
+ * limits and readiness), duplicate role claims, then the engine, then read-only preconditions.
+ * The reconciler turns the outcome into status, events and metrics; the one status write inside a
+ * pass, the write intent before the first RAM write into a new account, is the reconciler's
+ * {@link WriteIntents} callback.
  */
 final class GrantWorkflow {
     /** How long a refusal that looks like RAM catching up with our own write is retried before it stalls. */
