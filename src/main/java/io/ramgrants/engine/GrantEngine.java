@@ -54,16 +54,26 @@ public final class GrantEngine {
      * options: Delete removes, Retain reports, Observe and pause only plan.
      */
     public EngineResult reconcile(DesiredState state, Inventory prior, boolean scan, EngineOptions options) {
-        EngineResult result = reconcile(state.owner(), state.roles(), prior, scan, options);
+        return reconcile(state, prior, scan, options, WriteIntents.NONE);
+    }
+
+    /**
+     * {@link #reconcile(DesiredState, Inventory, boolean, EngineOptions)} that first hands
+     * {@code intents} the inventory to persist when the plan writes into an account {@code prior}
+     * does not list: before any RAM write, so if recording throws, nothing is written.
+     */
+    public EngineResult reconcile(DesiredState state, Inventory prior, boolean scan, EngineOptions options,
+                                  WriteIntents intents) {
+        EngineResult result = reconcile(state.owner(), state.roles(), prior, scan, options, intents);
         return withNotesFirst(state.notes(), result);
     }
 
     public EngineResult reconcile(List<DesiredRole> roles, EngineOptions options) {
-        return reconcile(null, roles, Inventory.empty(), false, options);
+        return reconcile(null, roles, Inventory.empty(), false, options, WriteIntents.NONE);
     }
 
     private EngineResult reconcile(OwnerRef owner, List<DesiredRole> roles, Inventory prior, boolean scan,
-                                   EngineOptions options) {
+                                   EngineOptions options, WriteIntents intents) {
         Observed observation = observeAll(roles, observer);
         if (observation.failure() != null) {
             return observationFailed(roles, observation.failedAt(), observation.failure(), prior);
@@ -90,6 +100,9 @@ public final class GrantEngine {
                     + " RAM with its ownership marker (delete it yourself, or set deletionPolicy: Delete)"));
         }
         Plan plan = Plan.withoutRepeats(rolePlans);
+        if (options.writesAllowed()) {
+            WriteIntents.needed(plan, roles, prior).ifPresent(intents::record);
+        }
         ExecutionOutcome outcome = options.writesAllowed() ? executor.execute(plan)
                 : ExecutionOutcome.nothingApplied();
         List<RoleResult> results = new ArrayList<>();

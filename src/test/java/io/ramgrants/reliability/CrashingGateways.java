@@ -16,9 +16,9 @@ import java.util.function.BiPredicate;
  * every later call fails the same way, as if the JVM were gone. A fresh engine over fresh
  * gateways is the restarted process.
  */
-final class CrashingGateways implements GatewayResolver {
+public final class CrashingGateways implements GatewayResolver {
     /** An Error, not an exception: nothing in the engine may catch it and carry on. */
-    static final class SimulatedCrash extends Error {
+    public static final class SimulatedCrash extends Error {
         SimulatedCrash(String message) {
             super(message, null, false, false);
         }
@@ -26,12 +26,27 @@ final class CrashingGateways implements GatewayResolver {
 
     private final GatewayResolver delegate;
     private final BiPredicate<Integer, String> crashAfter;
+    /** Only writes into this account count and can crash the process; null = every account. */
+    private final String crashAccount;
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private volatile String crashedAfter;
 
     CrashingGateways(GatewayResolver delegate, BiPredicate<Integer, String> crashAfter) {
+        this(delegate, crashAfter, null);
+    }
+
+    private CrashingGateways(GatewayResolver delegate, BiPredicate<Integer, String> crashAfter, String crashAccount) {
         this.delegate = delegate;
         this.crashAfter = crashAfter;
+        this.crashAccount = crashAccount;
+    }
+
+    /**
+     * A whole operator process ({@code OperatorAssembly}'s RAM gateway wrapper, {@link #wrap}) that
+     * dies right after its first {@code method} write into {@code accountId}.
+     */
+    public static CrashingGateways afterFirstIn(String accountId, String method) {
+        return new CrashingGateways(null, (index, called) -> called.equals(method), accountId);
     }
 
     static CrashingGateways afterWrite(GatewayResolver delegate, int n) {
@@ -43,7 +58,7 @@ final class CrashingGateways implements GatewayResolver {
     }
 
     /** The write after which the process died, e.g. {@code createRole}; null while alive. */
-    String crashedAfter() {
+    public String crashedAfter() {
         return crashedAfter;
     }
 
@@ -53,7 +68,11 @@ final class CrashingGateways implements GatewayResolver {
 
     @Override
     public RamGateway gatewayFor(String accountId) {
-        RamGateway real = delegate.gatewayFor(accountId);
+        return wrap(delegate.gatewayFor(accountId));
+    }
+
+    /** {@code real} as this process sees it: it dies with the process. */
+    public RamGateway wrap(RamGateway real) {
         return (RamGateway) Proxy.newProxyInstance(RamGateway.class.getClassLoader(), new Class<?>[] {RamGateway.class},
                 (proxy, method, args) -> {
                     if (crashedAfter != null) {
@@ -65,7 +84,7 @@ final class CrashingGateways implements GatewayResolver {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (isWrite(method.getName())) {
+                    if (isWrite(method.getName()) && (crashAccount == null || crashAccount.equals(real.accountId()))) {
                         writes.add(method.getName());
                         if (crashAfter.test(writes.size(), method.getName())) {
                             crashedAfter = method.getName();

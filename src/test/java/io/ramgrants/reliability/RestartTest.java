@@ -17,6 +17,7 @@ import io.ramgrants.emulator.RamEmulator;
 import io.ramgrants.engine.EngineOptions;
 import io.ramgrants.engine.EngineResult;
 import io.ramgrants.engine.GrantEngine;
+import io.ramgrants.engine.Inventory;
 import io.ramgrants.policy.PolicyDocument;
 import io.ramgrants.policy.Principal;
 import io.ramgrants.policy.Statement;
@@ -144,6 +145,48 @@ class RestartTest {
             assertThat(restarted.converged()).as("deletion after a crash after %s", crashAfter).isTrue();
             assertThat(read(4, names(List.of(desired))::contains)).as("nothing of %s is left", grant.getMetadata()
                     .getName()).isEqualTo(new RamInventory.Account(Map.of(), Map.of()));
+            assertDecoysUntouched(decoys);
+        }
+    }
+
+    /**
+     * Issue 12's hole: the process dies right after its first write into an account the resource
+     * never used, before any status records it, and the spec drops that account before the next
+     * pass. The write intent (persisted here in a list, as the reconciler persists it in status)
+     * recorded the account first, so the restarted pass looks there and removes what carries the
+     * resource's marker, and nothing else.
+     */
+    @Test
+    void crashAfterTheFirstWriteIntoANewAccountThatThenLeavesTheSpecLeavesNothingThere() {
+        for (String crashAfter : List.of("createPolicy", "createRole")) {
+            String name = "r-intent-" + crashAfter.toLowerCase(Locale.ROOT);
+            String roleName = "restart-intent-" + crashAfter.length();
+            DesiredState before = Fleet.desiredStates(List.of(Fleet.dmsRegistration(name, roleName, 1, 0,
+                    List.of(DatabaseType.Redis)))).get(0);
+            DesiredState moved = Fleet.desiredStates(List.of(Fleet.dmsRegistration(name, roleName, 2, 0,
+                    List.of(DatabaseType.Redis)))).get(0);
+            Map<String, RamInventory.Account> decoys = plantDecoys(List.of(before, moved));
+            EngineResult first = new GrantEngine(fresh()).reconcile(before, Inventory.empty(), false,
+                    EngineOptions.defaults());
+            assertThat(first.converged()).isTrue();
+            List<Inventory> persisted = new ArrayList<>(List.of(first.removals().inventory()));
+
+            CrashingGateways dying = CrashingGateways.afterFirst(fresh(), crashAfter);
+            assertThatThrownBy(() -> new GrantEngine(dying).reconcile(moved, persisted.get(0), true,
+                    EngineOptions.defaults(), persisted::add)).isInstanceOf(CrashingGateways.SimulatedCrash.class);
+            assertThat(persisted).as("the intent recorded before the first write").hasSize(2);
+            assertThat(persisted.get(1).accountIds()).contains(Fleet.accountId(2));
+            assertThat(read(2, names(List.of(moved))::contains)).as("what the dead process wrote")
+                    .isNotEqualTo(new RamInventory.Account(Map.of(), Map.of()));
+
+            EngineResult restarted = new GrantEngine(fresh()).reconcile(before, persisted.get(1), true,
+                    EngineOptions.defaults());
+
+            assertThat(restarted.converged()).as("after a crash after %s", crashAfter).isTrue();
+            assertThat(read(2, names(List.of(moved))::contains)).as("nothing of %s is left in the dropped account",
+                    name).isEqualTo(new RamInventory.Account(Map.of(), Map.of()));
+            assertAccountsHoldExactly(List.of(before), Function.identity());
+            assertThat(restarted.removals().inventory()).isEqualTo(first.removals().inventory());
             assertDecoysUntouched(decoys);
         }
     }

@@ -40,6 +40,11 @@ public final class GrantReasons {
     public static final String CHANGES_PENDING = "ChangesPending";
     /** RAM refused a write the way it does while catching up with our own earlier one; retried with backoff. */
     public static final String RAM_CATCHING_UP = "RamCatchingUp";
+    /**
+     * The status write recording an account the pass was about to write into first ({@code status.inventory})
+     * failed; no RAM write was made; retried with backoff.
+     */
+    public static final String INVENTORY_NOT_RECORDED = "InventoryNotRecorded";
     /** Deletion is waiting (failed or paused); the finalizer stays until RAM is cleaned up. */
     public static final String DELETION_BLOCKED = "DeletionBlocked";
     /** Not written to status: a pass deferred because an account it needs is busy with other passes. */

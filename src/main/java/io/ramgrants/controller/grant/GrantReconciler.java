@@ -20,6 +20,7 @@ import io.ramgrants.api.GrantStatus;
 import io.ramgrants.controller.Conditions;
 import io.ramgrants.controller.WrittenStatuses;
 import io.ramgrants.desired.OwnerRef;
+import io.ramgrants.engine.Inventory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,8 +98,10 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
     @Override
     public UpdateControl<R> reconcile(R grant, Context<R> context) {
         Instant started = deps.clock().instant();
+        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), written.latest(grant),
+                intended -> recordIntent(context, grant, intended));
+        // After a write intent inside the pass, the status to build on is the one that intent wrote.
         GrantStatus previous = written.latest(grant);
-        PassOutcome outcome = workflow.reconcile(grant, grant.getSpec(), previous);
         if (outcome.deferred()) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(resync.deferral());
         }
@@ -158,6 +161,29 @@ public abstract class GrantReconciler<R extends CustomResource<S, GrantStatus>, 
         }
         // JOSDK retries the reconcile error either way.
         return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    /**
+     * The write intent: {@code status.inventory} with the accounts the pass is about to write into
+     * first, written (as every status, through {@link WrittenStatuses}, so the rest of the pass and
+     * an error status build on it) before that RAM write. If it fails the pass stops before any RAM
+     * write ({@link GrantReasons#INVENTORY_NOT_RECORDED}).
+     */
+    private void recordIntent(Context<R> context, R grant, Inventory intended) {
+        GrantStatus last = written.latest(grant);
+        java.util.Set<String> fresh = new java.util.TreeSet<>(intended.accountIds());
+        fresh.removeAll(StatusInventory.read(last).accountIds());
+        GrantStatus status = GrantStatuses.withInventory(last, StatusInventory.write(intended));
+        try {
+            written.write(context, grant, status);
+        } catch (RuntimeException e) {
+            LOG.warn("{} {}: recording account(s) {} in status.inventory failed; no RAM write made", kind, key(grant),
+                    fresh, e);
+            throw new InventoryNotRecordedException("status.inventory could not record account(s) "
+                    + String.join(", ", fresh) + " before the first RAM write there ("
+                    + (e instanceof KubernetesClientException k ? "HTTP " + k.getCode() : e.getClass().getSimpleName())
+                    + "); no RAM write made, retried", e);
+        }
     }
 
     /** Who caused the drift (from ActionTrail events): in an Event and in {@code status.lastDriftCorrection.cause}. */

@@ -2,6 +2,7 @@ package io.ramgrants.controller.grant;
 
 import io.ramgrants.api.DriftCorrection;
 import io.ramgrants.api.GrantStatus;
+import io.ramgrants.api.InventoryEntry;
 import io.ramgrants.api.RoleStatus;
 import io.ramgrants.controller.Conditions;
 import io.ramgrants.controller.StatusWrites;
@@ -60,6 +61,29 @@ final class GrantStatuses {
             correction.actions = result.appliedLines();
             status.lastDriftCorrection = correction;
         }
+        return status;
+    }
+
+    /**
+     * {@code previous} as it stands, with {@code inventory} instead of its own: the write intent a
+     * pass records before its first RAM write into a new account. The rest (observedGeneration
+     * included) stays as the last pass left it, so a pass after a crash still sees an unrecorded
+     * spec change and scans.
+     */
+    static GrantStatus withInventory(GrantStatus previous, List<InventoryEntry> inventory) {
+        GrantStatus status = new GrantStatus();
+        if (previous != null) {
+            status.observedGeneration = previous.observedGeneration;
+            // Copies of the lists: the cached resource's status is never shared with a status being built.
+            status.conditions = previous.conditions == null ? null : new ArrayList<>(previous.conditions);
+            status.roles = previous.roles == null ? null : new ArrayList<>(previous.roles);
+            status.roleArns = previous.roleArns;
+            status.plan = previous.plan == null ? null : new ArrayList<>(previous.plan);
+            status.lastSyncTime = previous.lastSyncTime;
+            status.lastDriftCorrection = previous.lastDriftCorrection;
+            status.notes = previous.notes == null ? null : new ArrayList<>(previous.notes);
+        }
+        status.inventory = inventory;
         return status;
     }
 

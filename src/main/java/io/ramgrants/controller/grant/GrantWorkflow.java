@@ -14,6 +14,7 @@ import io.ramgrants.engine.GatewayResolver;
 import io.ramgrants.engine.Inventory;
 import io.ramgrants.engine.ManagementMode;
 import io.ramgrants.engine.RemovalPolicy;
+import io.ramgrants.engine.WriteIntents;
 import io.ramgrants.engine.RoleClaims.DuplicateClaim;
 import io.ramgrants.engine.batch.SharedObservation;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One pass over a grant, free of Kubernetes writes: admission (validation, account limits and
- * readiness), duplicate role claims, then the engine, then read-only preconditions. The
- * reconciler turns the outcome into status, events and metrics.
+ * One pass over a grant, free of Kubernetes writes of its own: admission (validation, account
+ * limits and readiness), duplicate role claims, then the engine, then read-only preconditions.
+ * The reconciler turns the outcome into status, events and metrics; the one status write inside a
+ * pass, the write intent before the first RAM write into a new account, is the reconciler's
+ * {@link WriteIntents} callback.
  */
 final class GrantWorkflow {
     /** How long a refusal that looks like RAM catching up with our own write is retried before it stalls. */
@@ -70,6 +73,14 @@ final class GrantWorkflow {
      *               what the spec no longer declares is found and removed
      */
     PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status) {
+        return reconcile(grant, spec, status, WriteIntents.NONE);
+    }
+
+    /**
+     * @param intents persists {@code status.inventory} with an account the pass is about to write
+     *                into first, before that write (the reconciler's status write)
+     */
+    PassOutcome reconcile(HasMetadata grant, GrantSpec spec, GrantStatus status, WriteIntents intents) {
         OwnerRef owner = OwnerRef.of(grant);
         Admission admission = admit(owner, grant);
         if (admission.blocked().isPresent()) {
@@ -90,7 +101,7 @@ final class GrantWorkflow {
             return PassOutcome.accountBusy();
         }
         try (AccountSlots.Lease held = lease.get()) {
-            return observeAndApply(grant, spec, desired, admission, prior, scanDue(grant, status));
+            return observeAndApply(grant, spec, desired, admission, prior, scanDue(grant, status), intents);
         }
     }
 
@@ -112,15 +123,17 @@ final class GrantWorkflow {
     }
 
     private PassOutcome observeAndApply(HasMetadata grant, GrantSpec spec, DesiredState desired, Admission admission,
-                                        Inventory prior, boolean scan) {
+                                        Inventory prior, boolean scan, WriteIntents intents) {
         EngineOptions options = GrantOptions.of(grant, spec);
         GatewayResolver gateways = new RegistryGateways(registry, admission.accountNames(),
                 grant.getMetadata().getNamespace());
         EngineResult result;
         try {
-            result = observation.engine(gateways).reconcile(desired, prior, scan, options);
+            result = observation.engine(gateways).reconcile(desired, prior, scan, options, intents);
         } catch (AccountNotReadyException e) {
             return PassOutcome.blocked(Verdict.waiting(GrantReasons.ACCOUNT_NOT_READY, e.getMessage()));
+        } catch (InventoryNotRecordedException e) {
+            return PassOutcome.blocked(Verdict.retrying(GrantReasons.INVENTORY_NOT_RECORDED, e.getMessage()));
         }
         List<String> notes = new ArrayList<>(result.notes());
         notes.addAll(precondition.notes(desired, gateways));

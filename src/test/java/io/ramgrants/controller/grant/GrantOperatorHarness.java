@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.ramgrants.api.AccountCredentials;
 import io.ramgrants.api.AlibabaCloudAccount;
 import io.ramgrants.api.AlibabaCloudAccountSpec;
@@ -73,6 +75,8 @@ final class GrantOperatorHarness implements AutoCloseable {
     /** The client the operator runs with (restarts keep it). */
     private KubernetesClient startClient;
     final List<String> statusesSeen = new CopyOnWriteArrayList<>();
+    /** PATCH requests (by path and body) the mock API server refuses with 403 (mock server only): a failing write. */
+    volatile java.util.function.BiPredicate<String, String> refusedPatches = (path, body) -> false;
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     private final PrintStream originalErr = System.err;
 
@@ -136,7 +140,20 @@ final class GrantOperatorHarness implements AutoCloseable {
         if (real == null) {
             // Status by server-side apply, as run writes it, on a mock that answers it.
             server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    new io.ramgrants.demo.ServerSideApplyCrudDispatcher(), true);
+                    new io.ramgrants.demo.ServerSideApplyCrudDispatcher() {
+                        @Override
+                        public MockResponse handlePatch(RecordedRequest request) {
+                            // getBytes, not getUtf8Body: that reads the body away from the dispatcher.
+                            String body = request.getBody() == null ? ""
+                                    : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+                            if (refusedPatches.test(request.getPath(), body)) {
+                                // 403, not 5xx: the client would retry a 5xx with backoff for many seconds.
+                                return new MockResponse().setResponseCode(403).setBody("{\"kind\":\"Status\","
+                                        + "\"code\":403,\"reason\":\"Forbidden\",\"message\":\"refused by the test\"}");
+                            }
+                            return super.handlePatch(request);
+                        }
+                    }, true);
             server.init();
             client = server.createClient();
             operatorClient = client;
@@ -161,15 +178,25 @@ final class GrantOperatorHarness implements AutoCloseable {
 
     /** Stops the operator, runs {@code whileDown} (e.g. a spec change), starts a fresh operator. */
     void restartOperator(Runnable whileDown) {
-        restartOperator(whileDown, UnaryOperator.identity());
+        restart(UnaryOperator.identity(), UnaryOperator.identity(), whileDown);
     }
 
     /** {@link #restartOperator(Runnable)} with the new process's settings changed (e.g. a flag turned off). */
     void restartOperator(Runnable whileDown, UnaryOperator<OperatorSettings> retune) {
+        restart(retune, UnaryOperator.identity(), whileDown);
+    }
+
+    /** {@link #restartOperator(Runnable)} into a process whose RAM gateways {@code ramWrapper} wraps (e.g. one that dies). */
+    void restartOperator(UnaryOperator<io.ramgrants.ram.RamGateway> ramWrapper, Runnable whileDown) {
+        restart(UnaryOperator.identity(), ramWrapper, whileDown);
+    }
+
+    private void restart(UnaryOperator<OperatorSettings> retune, UnaryOperator<io.ramgrants.ram.RamGateway> ramWrapper,
+                         Runnable whileDown) {
         operator.close();
         whileDown.run();
         settings = retune.apply(settings);
-        operator = new OperatorAssembly(startClient, settings);
+        operator = new OperatorAssembly(startClient, settings, ramWrapper);
         operator.start();
     }
 

@@ -28,6 +28,24 @@ class GrantStatusesTest {
     }
 
     @Test
+    void theWriteIntentChangesOnlyTheInventoryAndKeepsTheRecordedGeneration() {
+        GrantStatus last = statuses.build(null, upToDate(), 3L, T0);
+        io.ramgrants.api.InventoryEntry entry = new io.ramgrants.api.InventoryEntry();
+        entry.accountId = "4444444444444444";
+        entry.roles = List.of("r");
+
+        GrantStatus intent = GrantStatuses.withInventory(last, List.of(entry));
+
+        assertThat(intent.observedGeneration).as("a crash after it still leaves the spec change unrecorded")
+                .isEqualTo(3L);
+        assertThat(intent.inventory).containsExactly(entry);
+        intent.inventory = last.inventory;
+        assertThat(io.ramgrants.controller.StatusWrites.sameStatus(last, intent)).isTrue();
+        assertThat(intent.conditions).isNotSameAs(last.conditions);
+        assertThat(GrantStatuses.withInventory(null, List.of(entry)).observedGeneration).isNull();
+    }
+
+    @Test
     void anUnchangedObservationIsNotWrittenUntilTheSyncTimeIsDue() {
         GrantStatus first = statuses.build(null, upToDate(), 3L, T0);
         GrantStatus soon = statuses.build(first, upToDate(), 3L, T0.plusSeconds(60));
