@@ -2,9 +2,7 @@ package io.ramgrants.controller.grant;
 
 import static io.ramgrants.controller.grant.GrantOperatorHarness.A;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.B;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.CONSOLE_A;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.TASK;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +17,6 @@ import io.ramgrants.controller.Conditions;
 import io.ramgrants.emulator.ActionTrailSettings;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
-import io.ramgrants.engine.batch.ObservationSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -43,13 +40,10 @@ class DriftEventsE2eTest {
 
     @BeforeAll
     static void start() {
-        k8s = new GrantOperatorHarness(RESYNC, settings -> settings.withObservation(ObservationSettings.defaults()
-                .withMode(ObservationMode.BATCH)
-                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL))));
-        k8s.account("acct-a", A, "LTAI-a", secret("a"), List.of(), List.of(B, TASK));
-        k8s.awaitAccountReady("acct-a");
-        k8s.emulator.sourceAddress(CONSOLE_A, "203.0.113.5");
-        alice = new RamConsole(k8s.emulator, CONSOLE_A, secret("console-a"));
+        k8s = new GrantOperatorHarness(RESYNC, GrantOperatorHarness.readingDriftEvents(ObservationMode.BATCH,
+                DriftEventSettings.defaults().withPollInterval(POLL)));
+        k8s.accountAReady();
+        alice = k8s.aliceFromTheConsole();
     }
 
     @AfterEach

@@ -19,7 +19,6 @@ import io.ramgrants.controller.DriftEventConditions;
 import io.ramgrants.emulator.EmulatorConfig;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
-import io.ramgrants.engine.batch.ObservationSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,9 +43,8 @@ class DriftEventsFallbackE2eTest {
 
     @BeforeAll
     static void start() {
-        k8s = new GrantOperatorHarness(RESYNC, settings -> settings.withObservation(ObservationSettings.defaults()
-                .withMode(ObservationMode.BATCH)
-                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL).withRetryAfterRefusal(RETRY))));
+        k8s = new GrantOperatorHarness(RESYNC, GrantOperatorHarness.readingDriftEvents(ObservationMode.BATCH,
+                DriftEventSettings.defaults().withPollInterval(POLL).withRetryAfterRefusal(RETRY)));
         k8s.emulator.addUser(new EmulatorConfig.UserKey(A, "grant-operator", OPERATOR_KEY, secret("a-operator-user"),
                 List.of("AliyunRAMFullAccess")));
         k8s.account("acct-a", A, OPERATOR_KEY, secret("a-operator-user"), List.of(), List.of(B, TASK));

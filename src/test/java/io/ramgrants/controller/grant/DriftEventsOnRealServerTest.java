@@ -19,7 +19,6 @@ import io.ramgrants.controller.DriftEventConditions;
 import io.ramgrants.emulator.EmulatorConfig;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
-import io.ramgrants.engine.batch.ObservationSettings;
 import io.ramgrants.realkube.RealApiServer;
 import java.time.Duration;
 import java.util.List;
@@ -45,9 +44,9 @@ class DriftEventsOnRealServerTest {
     @BeforeAll
     static void start() {
         HackHealth.requireRealServerAndHealth();
-        k8s = GrantOperatorHarness.onRealServer(Duration.ofMinutes(10), settings -> settings.withObservation(
-                ObservationSettings.defaults().withMode(ObservationMode.BATCH).withDriftEvents(DriftEventSettings.defaults()
-                        .withPollInterval(Duration.ofMillis(300)).withRetryAfterRefusal(Duration.ofSeconds(1)))));
+        k8s = GrantOperatorHarness.onRealServer(Duration.ofMinutes(10), GrantOperatorHarness.readingDriftEvents(
+                ObservationMode.BATCH, DriftEventSettings.defaults()
+                        .withPollInterval(Duration.ofMillis(300)).withRetryAfterRefusal(Duration.ofSeconds(1))));
         k8s.emulator.addUser(new EmulatorConfig.UserKey(A, "grant-operator", OPERATOR_KEY, secret("a-real-operator"),
                 List.of("AliyunRAMFullAccess")));
         k8s.account(ACCOUNT, A, OPERATOR_KEY, secret("a-real-operator"), List.of(), List.of(B, TASK));

@@ -2,9 +2,6 @@ package io.ramgrants.controller.grant;
 
 import static io.ramgrants.controller.grant.GrantOperatorHarness.A;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.B;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.CONSOLE_A;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.TASK;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +13,6 @@ import io.ramgrants.controller.Conditions;
 import io.ramgrants.emulator.ActionTrailSettings;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
-import io.ramgrants.engine.batch.ObservationSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,13 +51,10 @@ class DriftEventsRestartE2eTest {
 
     @BeforeAll
     static void start() {
-        k8s = new GrantOperatorHarness(RESYNC, settings -> settings.withObservation(ObservationSettings.defaults()
-                .withMode(ObservationMode.PER_ROLE)
-                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL).withOverlap(OVERLAP))));
-        k8s.account("acct-a", A, "LTAI-a", secret("a"), List.of(), List.of(B, TASK));
-        k8s.awaitAccountReady("acct-a");
-        k8s.emulator.sourceAddress(CONSOLE_A, "203.0.113.5");
-        alice = new RamConsole(k8s.emulator, CONSOLE_A, secret("console-a"));
+        k8s = new GrantOperatorHarness(RESYNC, GrantOperatorHarness.readingDriftEvents(ObservationMode.PER_ROLE,
+                DriftEventSettings.defaults().withPollInterval(POLL).withOverlap(OVERLAP)));
+        k8s.accountAReady();
+        alice = k8s.aliceFromTheConsole();
     }
 
     @AfterEach

@@ -1,9 +1,6 @@
 package io.ramgrants.controller.grant;
 
-import static io.ramgrants.controller.grant.GrantOperatorHarness.A;
 import static io.ramgrants.controller.grant.GrantOperatorHarness.B;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.TASK;
-import static io.ramgrants.controller.grant.GrantOperatorHarness.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,9 +11,7 @@ import io.ramgrants.controller.Conditions;
 import io.ramgrants.controller.DriftEventConditions;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
-import io.ramgrants.engine.batch.ObservationSettings;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +30,9 @@ class DriftEventsTurnedOffE2eTest {
 
     @BeforeAll
     static void start() {
-        k8s = new GrantOperatorHarness(RESYNC, settings -> settings.withObservation(ObservationSettings.defaults()
-                .withMode(ObservationMode.BATCH)
-                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL))));
-        k8s.account("acct-a", A, "LTAI-a", secret("a"), List.of(), List.of(B, TASK));
-        k8s.awaitAccountReady("acct-a");
+        k8s = new GrantOperatorHarness(RESYNC, GrantOperatorHarness.readingDriftEvents(ObservationMode.BATCH,
+                DriftEventSettings.defaults().withPollInterval(POLL)));
+        k8s.accountAReady();
     }
 
     @AfterAll

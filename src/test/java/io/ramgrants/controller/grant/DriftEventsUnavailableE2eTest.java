@@ -13,7 +13,6 @@ import io.ramgrants.api.DriftEventsStatus;
 import io.ramgrants.controller.Conditions;
 import io.ramgrants.engine.batch.DriftEventSettings;
 import io.ramgrants.engine.batch.ObservationMode;
-import io.ramgrants.engine.batch.ObservationSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +35,8 @@ class DriftEventsUnavailableE2eTest {
 
     @BeforeAll
     static void start() {
-        k8s = new GrantOperatorHarness(RESYNC, settings -> settings.withObservation(ObservationSettings.defaults()
-                .withMode(ObservationMode.BATCH)
-                .withDriftEvents(DriftEventSettings.defaults().withPollInterval(POLL))));
+        k8s = new GrantOperatorHarness(RESYNC, GrantOperatorHarness.readingDriftEvents(ObservationMode.BATCH,
+                DriftEventSettings.defaults().withPollInterval(POLL)));
         k8s.account("acct-alice", A, CONSOLE_A, secret("console-a"), List.of(), List.of(B));
         k8s.awaitAccountReady("acct-alice");
         root = new RamConsole(k8s.emulator, "LTAI-a", secret("a"));

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -45,6 +44,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import io.ramgrants.engine.batch.DriftEventSettings;
+import io.ramgrants.engine.batch.ObservationMode;
+import io.ramgrants.engine.batch.ObservationSettings;
 
 /**
  * The whole operator, assembled as {@code run} assembles it, against fabric8's mock API server
@@ -254,6 +256,23 @@ final class GrantOperatorHarness implements AutoCloseable {
 
     void account(String name, String accountId, String accessKeyId, String accessKeySecret) {
         account(name, accountId, accessKeyId, accessKeySecret, List.of(), List.of());
+    }
+
+    /** Settings tuning: the operator reads RAM write events ({@code events}) and observes RAM in {@code mode}. */
+    static UnaryOperator<OperatorSettings> readingDriftEvents(ObservationMode mode, DriftEventSettings events) {
+        return settings -> settings.withObservation(ObservationSettings.defaults().withMode(mode).withDriftEvents(events));
+    }
+
+    /** {@code acct-a}: account A with its root key, able to trust B and TASK; Ready. */
+    void accountAReady() {
+        account("acct-a", A, "LTAI-a", secret("a"), List.of(), List.of(B, TASK));
+        awaitAccountReady("acct-a");
+    }
+
+    /** RAM user alice of account A at the console (AliyunRAMFullAccess), calling from 203.0.113.5. */
+    RamConsole aliceFromTheConsole() {
+        emulator.sourceAddress(CONSOLE_A, "203.0.113.5");
+        return new RamConsole(emulator, CONSOLE_A, secret("console-a"));
     }
 
     void awaitAccountReady(String name) {
