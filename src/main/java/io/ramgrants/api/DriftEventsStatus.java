@@ -5,6 +5,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonClassDescription("Event-driven drift detection for this account (RAM write events from ActionTrail LookupEvents).")
 public class DriftEventsStatus {
+    /** States: events are read; they cannot be (drift is found by polling); the operator runs with them off. */
+    public static final String ACTIVE = "Active";
+    public static final String UNAVAILABLE = "Unavailable";
+    public static final String OFF = "Off";
+    /** Reasons (CamelCase; the account's DriftEvents condition shows the first three). */
+    public static final String READING = "Reading";
+    public static final String ACCESS_DENIED = "ActionTrailAccessDenied";
+    public static final String QUERY_REFUSED = "ActionTrailQueryRefused";
+    public static final String TURNED_OFF = "TurnedOff";
+
     @JsonPropertyDescription("Active: RAM write events are read and re-observe the roles they name; Unavailable: the "
             + "credentials may not call actiontrail:LookupEvents (or ActionTrail failed), drift is found by polling "
             + "only; Off: disabled by the operator's --drift-events=off.")

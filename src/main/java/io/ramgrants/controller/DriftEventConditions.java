@@ -15,10 +15,11 @@ import java.util.Set;
  */
 public final class DriftEventConditions {
     public static final String TYPE = "DriftEvents";
-    public static final String READING = "Reading";
+    public static final String READING = DriftEventsStatus.READING;
     /** For a state saved without a reason (or one this version does not know). */
     public static final String UNAVAILABLE = "ActionTrailUnavailable";
-    private static final Set<String> UNAVAILABLE_REASONS = Set.of("ActionTrailAccessDenied", "ActionTrailQueryRefused");
+    private static final Set<String> UNAVAILABLE_REASONS = Set.of(DriftEventsStatus.ACCESS_DENIED,
+            DriftEventsStatus.QUERY_REFUSED);
     /** The state is read back from status, which others could have written: keep the message bounded. */
     private static final int MAX_MESSAGE = 1024;
 
@@ -28,8 +29,8 @@ public final class DriftEventConditions {
         if (feed == null || feed.state == null) {
             return Optional.empty();
         }
-        boolean active = "Active".equals(feed.state);
-        if (!active && !"Unavailable".equals(feed.state)) {
+        boolean active = DriftEventsStatus.ACTIVE.equals(feed.state);
+        if (!active && !DriftEventsStatus.UNAVAILABLE.equals(feed.state)) {
             return Optional.empty();
         }
         String reason = active ? READING

@@ -28,12 +28,11 @@ import java.util.Set;
  * at most two intervals behind a backlog. Only the paged window moves the cursor.
  */
 final class AccountFeed {
-    static final String ACTIVE = "Active";
-    static final String UNAVAILABLE = "Unavailable";
-    /** Reasons (CamelCase, the account's DriftEvents condition shows them). */
-    static final String READING = "Reading";
-    static final String ACCESS_DENIED = "ActionTrailAccessDenied";
-    static final String QUERY_REFUSED = "ActionTrailQueryRefused";
+    static final String ACTIVE = DriftEventsStatus.ACTIVE;
+    static final String UNAVAILABLE = DriftEventsStatus.UNAVAILABLE;
+    static final String READING = DriftEventsStatus.READING;
+    static final String ACCESS_DENIED = DriftEventsStatus.ACCESS_DENIED;
+    static final String QUERY_REFUSED = DriftEventsStatus.QUERY_REFUSED;
     /** After NoPermission, try again this much later by default (someone may grant the permission). */
     static final Duration RETRY_DENIED = DriftEventSettings.DEFAULT_RETRY_AFTER_REFUSAL;
     /** The event history reaches back 90 days; stay inside it. */

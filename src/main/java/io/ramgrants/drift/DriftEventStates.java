@@ -24,9 +24,6 @@ import java.util.function.Function;
  * informer cache, which may not hold the poller's write yet.
  */
 public final class DriftEventStates implements CursorStore {
-    /** {@code status.driftEvents.state} while the operator runs with {@code --drift-events=off}. */
-    public static final String OFF = "Off";
-    static final String OFF_REASON = "TurnedOff";
     private final boolean enabled;
     private final CursorStore store;
     private final OperatorMetrics metrics;
@@ -58,7 +55,7 @@ public final class DriftEventStates implements CursorStore {
 
     /**
      * {@code --drift-events=off}: no feed and no condition; an account whose status still shows the
-     * state of an earlier run's feed is marked {@value #OFF} in {@code store} (see {@link #showOff}).
+     * state of an earlier run's feed is marked {@value DriftEventsStatus#OFF} in {@code store} (see {@link #showOff}).
      */
     public static DriftEventStates off(CursorStore store) {
         return new DriftEventStates(false, store, OperatorMetrics.discarding(), name -> Optional.empty());
@@ -66,16 +63,16 @@ public final class DriftEventStates implements CursorStore {
 
     /**
      * With drift events off: marks {@code shown} (the account's {@code status.driftEvents}, from an
-     * earlier run with events on) {@value #OFF}, keeping its cursor for when they are turned on
+     * earlier run with events on) {@value DriftEventsStatus#OFF}, keeping its cursor for when they are turned on
      * again, so the status does not claim events are read. Once: a status already Off is left.
      */
     public void showOff(String accountName, DriftEventsStatus shown) {
-        if (enabled || shown == null || OFF.equals(shown.state)) {
+        if (enabled || shown == null || DriftEventsStatus.OFF.equals(shown.state)) {
             return;
         }
         DriftEventsStatus off = new DriftEventsStatus();
-        off.state = OFF;
-        off.reason = OFF_REASON;
+        off.state = DriftEventsStatus.OFF;
+        off.reason = DriftEventsStatus.TURNED_OFF;
         off.message = "drift events are turned off (run --drift-events=off): drift is found by polling only "
                 + "(resync, full sweep); the cursor is kept for when they are turned on again";
         off.cursor = shown.cursor;

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ramgrants.api.DriftEventsStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class OperatorMetrics {
 
     private record FeedState(String accountId, String state) {}
 
-    private static final List<String> FEED_STATES = List.of("Active", "Unavailable");
+    private static final List<String> FEED_STATES = List.of(DriftEventsStatus.ACTIVE, DriftEventsStatus.UNAVAILABLE);
     private final Map<String, FeedState> feeds = new ConcurrentHashMap<>();
     private final Set<FeedState> registeredFeeds = ConcurrentHashMap.newKeySet();
 
