@@ -37,6 +37,19 @@ public final class StatusWrites {
         return tree(previous, ignoring).equals(tree(next, ignoring));
     }
 
+    /**
+     * A deep copy of {@code status} through the JSON the API server stores, so every field is
+     * carried, including one added to the status type later.
+     */
+    @SuppressWarnings("unchecked")
+    public static <S> S copy(S status) {
+        try {
+            return (S) JSON.treeToValue(JSON.valueToTree(status), status.getClass());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a status no longer reads back as its own type", e);
+        }
+    }
+
     private static JsonNode tree(Object status, String... ignoring) {
         ObjectNode tree = JSON.valueToTree(status);
         for (String field : ignoring) {

@@ -71,18 +71,8 @@ final class GrantStatuses {
      * spec change and scans.
      */
     static GrantStatus withInventory(GrantStatus previous, List<InventoryEntry> inventory) {
-        GrantStatus status = new GrantStatus();
-        if (previous != null) {
-            status.observedGeneration = previous.observedGeneration;
-            // Copies of the lists: the cached resource's status is never shared with a status being built.
-            status.conditions = previous.conditions == null ? null : new ArrayList<>(previous.conditions);
-            status.roles = previous.roles == null ? null : new ArrayList<>(previous.roles);
-            status.roleArns = previous.roleArns;
-            status.plan = previous.plan == null ? null : new ArrayList<>(previous.plan);
-            status.lastSyncTime = previous.lastSyncTime;
-            status.lastDriftCorrection = previous.lastDriftCorrection;
-            status.notes = previous.notes == null ? null : new ArrayList<>(previous.notes);
-        }
+        // A deep copy: the cached resource's status is never shared with a status being built.
+        GrantStatus status = previous == null ? new GrantStatus() : StatusWrites.copy(previous);
         status.inventory = inventory;
         return status;
     }
